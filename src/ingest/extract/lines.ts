@@ -1,0 +1,37 @@
+/** One line of extracted text. `line` is 1-based in the extracted text; `page` is 1-based when the format has pages. */
+export interface SourceLine {
+  text: string;
+  line: number;
+  page: number | null;
+}
+
+/** The output of the extract stage: the text of a file as lines, ready for segmentation. */
+export interface ExtractedText {
+  format: 'txt' | 'md' | 'pdf' | 'docx' | 'html';
+  lines: SourceLine[];
+  /** Decoding notes (e.g. "read as Windows-1252") that may become warnings. */
+  notes: string[];
+}
+
+/** Splits plain text into numbered lines. Pages are separated by form feeds when present. */
+export function toLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let page = 1;
+  let lineNo = 0;
+  const hasPages = text.includes('\f');
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    lineNo += 1;
+    let textOfLine = raw;
+    if (hasPages && textOfLine.includes('\f')) {
+      page += textOfLine.split('\f').length - 1;
+      textOfLine = textOfLine.replaceAll('\f', '');
+    }
+    lines.push({ text: textOfLine, line: lineNo, page: hasPages ? page : null });
+  }
+  return lines;
+}
+
+/** Joins lines back into the text that line numbers refer to. */
+export function linesToText(lines: readonly SourceLine[]): string {
+  return lines.map((l) => l.text).join('\n');
+}

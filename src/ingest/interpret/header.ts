@@ -1,0 +1,407 @@
+import { canonicalBody } from '../../domain/bodies.js';
+import type { Participant, Signature, Warning } from '../../domain/document.js';
+import { COOPERATION } from '../../domain/municipalities.js';
+import {
+  AGENDA_LABEL_RE,
+  ATTENDANCE_LABELS,
+  type AttendanceKind,
+  HEADER_LABELS,
+  matchLabel,
+  STRUCTURAL_HEADING_RE,
+} from '../segment/labels.js';
+import type { WorkLine } from '../segment/work-line.js';
+import { leadingPersonName } from './names.js';
+import { parseParticipantList } from './participants.js';
+import { readSignatureLines } from './signatures.js';
+import { findDates, findDay, findTimeSpan } from './swedish-dates.js';
+
+/** What the first part of a protocol says about the meeting. */
+export interface HeaderInfo {
+  body: string | null;
+  organization: string | null;
+  number: string | null;
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  place: string | null;
+  present: Participant[];
+  absent: Participant[];
+  guests: Participant[];
+  signatures: Signature[];
+  adjusters: string[];
+  warnings: Warning[];
+}
+
+type Field = (typeof HEADER_LABELS)[number]['field'];
+type Block =
+  | { type: 'attendance'; kind: AttendanceKind; parts: WorkLine[]; rest: string; line: WorkLine; merged: boolean }
+  | { type: 'field'; field: Field; rest: string; parts: WorkLine[]; line: WorkLine };
+
+const BODY_WORD_RE =
+  /(styrelse|styrelsen|nämnd|nämnden|utskott|utskottet|direktion|direktionen|styrgrupp|styrgruppen|gruppen|fullmäktige|beredning|beredningen|rådet|presidiet|presidium|nätverk|nätverket|ledningsgrupp|ledningsgruppen|kommittén|kommitté|arbetsgrupp|arbetsgruppen|samverkansgrupp|råd)\b/i;
+const NUMBER_RE = /\bprotokoll(?:et)?\s+(?:nr\.?\s*|nummer\s*)?(\d{1,3}\s*[/-]\s*\d{4}|\d{4}\s*[:/-]\s*\d{1,3})\b/i;
+
+/** Reads the header lines: title, body, meeting time and place, attendance lists and first-page signatures. */
+export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo {
+  const info: HeaderInfo = {
+    body: null,
+    organization: null,
+    number: null,
+    date: null,
+    start: null,
+    end: null,
+    place: null,
+    present: [],
+    absent: [],
+    guests: [],
+    signatures: [],
+    adjusters: [],
+    warnings,
+  };
+  const blocks: Block[] = [];
+  const loose: WorkLine[] = [];
+  let current: Block | null = null;
+  let blankSince = false;
+  for (const line of header) {
+    if (!line.text) {
+      blankSince = true;
+      continue;
+    }
+    const started = startBlock(line);
+    if (started) {
+      current = started;
+      blocks.push(current);
+      blankSince = false;
+      continue;
+    }
+    if (current && continues(current, line, blankSince)) {
+      current.parts.push(line);
+      blankSince = false;
+      continue;
+    }
+    current = null;
+    blankSince = false;
+    loose.push(line);
+  }
+
+  const ctx: Context = { consumed: new Set(), fieldValues: [], letterheadDates: [] };
+  readTitle(loose, info, ctx);
+  for (const block of blocks) {
+    if (block.type === 'field') readField(block, info, ctx);
+    else readAttendance(block, info);
+  }
+  resolveMeetingDate(info, ctx);
+  let previous: WorkLine | null = null;
+  for (const line of loose) {
+    if (line.noise || ctx.consumed.has(line)) continue;
+    // One warning per paragraph: a wrapped sentence continues on the next line.
+    const continuesPrevious = previous !== null && line.no === previous.no + 1;
+    previous = line;
+    if (continuesPrevious) continue;
+    if (STRUCTURAL_HEADING_RE.test(line.text) && !/^protokoll/i.test(line.text)) {
+      warnings.push({ code: 'unplaced-text', message: `Rubrik utan innehåll: "${line.text}".`, line: line.no });
+      continue;
+    }
+    warnings.push({
+      code: 'unplaced-text',
+      message: `Text utanför punkterna: "${line.text.slice(0, 80)}${line.text.length > 80 ? '…' : ''}".`,
+      line: line.no,
+    });
+  }
+  if (!info.organization) info.organization = organisationFromParticipants(info.present);
+  return info;
+}
+
+/** What the readers of one header share. */
+interface Context {
+  /** Lines outside blocks that the title reader took (title, dated letterhead, organisation line). */
+  consumed: Set<WorkLine>;
+  fieldValues: { field: Field; value: string; line: number }[];
+  letterheadDates: string[];
+}
+
+function startBlock(line: WorkLine): Block | null {
+  const text = line.text;
+  for (const { re, kind } of ATTENDANCE_LABELS) {
+    const rest = matchLabel(text, re, (r) => leadingPersonName(r) !== null || startsWithAttendanceLabel(r));
+    if (rest !== null) {
+      const merged = startsWithAttendanceLabel(rest);
+      return { type: 'attendance', kind, parts: [], rest: merged ? '' : rest, line, merged };
+    }
+  }
+  for (const { re, field } of HEADER_LABELS) {
+    const rest = matchLabel(
+      text,
+      re,
+      (r) => /\d|kl\b/.test(r) || field === 'place' || field === 'adjusters' || field === 'notice',
+    );
+    if (rest !== null) return { type: 'field', field, rest, parts: [], line };
+  }
+  return null;
+}
+
+function startsWithAttendanceLabel(text: string): boolean {
+  return ATTENDANCE_LABELS.some(({ re }) => re.test(text));
+}
+
+function continues(block: Block, line: WorkLine, afterBlank: boolean): boolean {
+  if (AGENDA_LABEL_RE.test(line.text)) return false;
+  if (block.type === 'field') {
+    if (block.field === 'notice' || block.field === 'signatures') return true;
+    return !afterBlank && block.parts.length < 3;
+  }
+  if (isListEntry(line.text))
+    return !(afterBlank && block.rest && block.parts.length === 0 && !isListEntry(block.rest));
+  // A paragraph-style list wrapped over several lines (PDF) continues until a blank line.
+  return (
+    !afterBlank &&
+    (block.rest !== '' || block.parts.length > 0) &&
+    !/[.!?]$/.test(block.parts.at(-1)?.text ?? block.rest)
+  );
+}
+
+/** A line that is an attendance entry: a name, maybe with organisation, party, role or time; not a sentence. */
+function isListEntry(text: string): boolean {
+  const name = leadingPersonName(text);
+  if (!name) return /^hela\s/i.test(text);
+  const after = text.slice(text.indexOf(name) + name.length).trim();
+  if (!after) return true;
+  if (/^[,(;]|^(?:från|till|och|samt|tjg|tjänstgör|ersätter|§|ej\s+§)/i.test(after)) return true;
+  return !/^\p{Ll}/u.test(after);
+}
+
+function readField(block: Block & { type: 'field' }, info: HeaderInfo, ctx: Context): void {
+  const value = [block.rest, ...block.parts.map((p) => p.text)].filter(Boolean).join(' ').trim();
+  switch (block.field) {
+    case 'timePlace':
+    case 'date':
+    case 'time':
+    case 'place':
+      ctx.fieldValues.push({ field: block.field, value, line: block.line.no });
+      return;
+    case 'adjusters':
+      for (const p of parseParticipantList(value).participants) if (p.role !== 'group') info.adjusters.push(p.name);
+      return;
+    case 'signatures':
+      info.signatures.push(...readSignatureLines([block.rest, ...block.parts.map((p) => p.text)].filter(Boolean)));
+      return;
+    case 'notice': {
+      const organ = /\borgan\s*:?\s+(.+)$/im.exec([block.rest, ...block.parts.map((p) => p.text)].join('\n'));
+      if (organ && !info.body) info.body = canonicalBody(organ[1]!.trim());
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function readAttendance(block: Block & { type: 'attendance' }, info: HeaderInfo): void {
+  if (block.merged) {
+    info.warnings.push({
+      code: 'label-truncated',
+      message: `Rubrikerna "${block.line.text}" har slagits ihop (två spalter); alla namn under dem räknas som ${
+        block.kind === 'present' ? 'närvarande' : 'angivna'
+      }.`,
+      line: block.line.no,
+    });
+  }
+  // A list written as one paragraph ("A, Helsingborg, B, Svalöv, …") may be wrapped anywhere, even inside a
+  // name; a list of one entry per line is joined with separators.
+  const all = [block.rest, ...block.parts.map((p) => p.raw.replace(/^\s*[-*•]\s*/, ''))].filter(Boolean);
+  const paragraphStyle =
+    (block.rest.match(/,/g)?.length ?? 0) >= 2 ||
+    (block.rest !== '' && all.slice(0, -1).some((l) => /(?:,|\boch|\bsamt|-|,\s*\p{Lu}[\p{L}-]*)\s*$/u.test(l)));
+  const entries = paragraphStyle ? joinWrapped(all) : all.join('; ');
+  const { participants, inferredCommas } = parseParticipantList(entries);
+  for (const written of inferredCommas) {
+    info.warnings.push({
+      code: 'comma-inferred',
+      message: `Komma saknas i "${written}"; uppdelat med hjälp av kommunlistan.`,
+      line: lineOf(block, written),
+    });
+  }
+  switch (block.kind) {
+    case 'present':
+      info.present.push(...participants);
+      return;
+    case 'absent':
+      info.absent.push(...participants);
+      return;
+    case 'guests':
+      info.guests.push(...participants);
+      return;
+    case 'substitutes':
+      for (const p of participants) if (p.role === null) p.role = 'ersättare';
+      info.guests.push(...participants);
+      return;
+  }
+}
+
+/** Joins wrapped lines; a hyphen at a line end before a capital ("Jan-" / "Inge") belongs to the word. */
+function joinWrapped(lines: string[]): string {
+  return lines.reduce((acc, line) => (acc.endsWith('-') && /^\p{Lu}/u.test(line) ? `${acc}${line}` : `${acc} ${line}`));
+}
+
+function lineOf(block: Block, written: string): number {
+  const key = written.slice(0, 20);
+  for (const part of [block.line, ...block.parts]) if (part.text.includes(key)) return part.no;
+  return block.line.no;
+}
+
+function readTitle(loose: WorkLine[], info: HeaderInfo, ctx: Context): void {
+  for (const line of loose.slice(0, 12)) {
+    const text = line.text;
+    const number = NUMBER_RE.exec(text);
+    if (number && !info.number) {
+      info.number = number[1]!.replace(/\s+/g, '');
+      ctx.consumed.add(line);
+    }
+    if (!info.body) {
+      const found = bodyFromLine(text);
+      if (found) {
+        info.body = found.body;
+        if (found.organization) info.organization = found.organization;
+        ctx.consumed.add(line);
+        continue;
+      }
+    }
+    if (
+      /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|kallelse|mötesanteckningar|anteckningar)\b/i.test(text)
+    ) {
+      ctx.consumed.add(line);
+      continue;
+    }
+    if (
+      !info.organization &&
+      /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u.test(
+        text,
+      )
+    ) {
+      info.organization = text;
+      ctx.consumed.add(line);
+      continue;
+    }
+    // A dated letterhead line: "Helsingborg 2024-02-16".
+    if (/^[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?,?\s+\d{4}-\d{2}-\d{2}$/u.test(text)) {
+      ctx.letterheadDates.push(text);
+      ctx.consumed.add(line);
+    }
+  }
+}
+
+/** Body and organisation from a title line, or null when the line names no body. */
+export function bodyFromLine(text: string): { body: string; organization: string | null } | null {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const genitive = /^(.+?)s\s+(?:protokoll|sammanträdesprotokoll|minnesanteckningar|kallelse|möte)\b/i.exec(t);
+  if (genitive && genitive[1]!.split(' ').length <= 5) return { body: canonicalBody(genitive[1]!), organization: null };
+  const meetingOf = /^([\p{L}-]+(?:möte|sammanträde))\s+(?:i|inom|för)\s+(.+)$/iu.exec(t);
+  if (meetingOf) return { body: canonicalBody(meetingOf[1]!), organization: meetingOf[2]!.trim() };
+  const after =
+    /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|kallelse)(?:\s+(?:från|för|vid|fört vid))?(?:\s+(?:sammanträde|möte|mötet|sammanträdet)\s+(?:med|i|för))?\s+(.+?)(?:\s+\d.*)?$/i.exec(
+      t,
+    );
+  if (after && BODY_WORD_RE.test(after[1]!)) return splitBodyOrg(after[1]!);
+  if (t.length <= 60 && BODY_WORD_RE.test(t) && !/[.:]$/.test(t) && /^[\p{Lu}]/u.test(t) && !/\d{4}-\d{2}/.test(t)) {
+    return splitBodyOrg(t);
+  }
+  return null;
+}
+
+function splitBodyOrg(text: string): { body: string; organization: string | null } {
+  const m = /^(.+?)\s+(?:i|inom|för)\s+([\p{Lu}].+)$/u.exec(text);
+  if (m && BODY_WORD_RE.test(m[1]!)) return { body: canonicalBody(m[1]!), organization: m[2]!.trim() };
+  return { body: canonicalBody(text), organization: null };
+}
+
+function resolveMeetingDate(info: HeaderInfo, ctx: Context): void {
+  const values = ctx.fieldValues;
+  const letterhead = ctx.letterheadDates;
+  const refYear = info.number ? /\d{4}/.exec(info.number)?.[0] : undefined;
+  let ref: string | null = null;
+  for (const l of letterhead) ref ??= findDay(l, null)?.value ?? null;
+  ref ??= refYear ? `${refYear}-06-15` : null;
+
+  const dateSources = [
+    ...values.filter((v) => v.field === 'date' || v.field === 'timePlace'),
+    ...letterhead.map((value) => ({ field: 'date' as Field, value, line: 0 })),
+  ];
+  for (const source of dateSources) {
+    const day = findDay(source.value, ref);
+    if (day) {
+      info.date = day.value;
+      break;
+    }
+  }
+  for (const v of values.filter((x) => x.field === 'timePlace' || x.field === 'time')) {
+    const span = findTimeSpan(v.value.replace(/\b\d{4}-\d{2}-\d{2}\b|\b\d{6}\b/g, ' '));
+    if (span) {
+      info.start = span.start;
+      info.end = span.end;
+      break;
+    }
+  }
+  const placeField = values.find((v) => v.field === 'place');
+  const timePlace = values.find((v) => v.field === 'timePlace');
+  if (placeField) info.place = cleanPlace(placeField.value);
+  else if (timePlace) info.place = cleanPlace(timePlace.value);
+
+  const firstLine = values[0]?.line ?? null;
+  if (!info.date) {
+    const any = values.length > 0;
+    info.warnings.push(
+      any
+        ? { code: 'unreadable-date', message: 'Mötets datum kunde inte läsas.', line: firstLine }
+        : { code: 'missing-date', message: 'Inget datum för mötet hittades.', line: null },
+    );
+  }
+  if (values.length > 0 && !info.start) {
+    const timeText = timePlace?.value ?? values.find((v) => v.field === 'time')?.value ?? '';
+    if (/\bkl\.?\s*$|\bkl\.?\s*[,–-]|\bkl\.?\s+[^\d\s]/i.test(timeText)) {
+      info.warnings.push({
+        code: 'digits-missing',
+        message: `Klockslag saknas efter "kl" i "${timeText}" (siffror tappade i konverteringen?).`,
+        line: timePlace?.line ?? firstLine,
+      });
+    } else {
+      info.warnings.push({ code: 'missing-time', message: 'Mötets tid kunde inte läsas.', line: firstLine });
+    }
+  }
+  if (info.start && info.end && info.end < info.start) {
+    info.warnings.push({
+      code: 'time-span-reversed',
+      message: `Mötet slutar (${info.end}) före det börjar (${info.start}).`,
+      line: firstLine,
+    });
+  }
+}
+
+const WEEKDAYS = /\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b/gi;
+
+/** The venue from a "Tid/Plats" value: what remains without date, time, weekday and connecting words. */
+export function cleanPlace(value: string): string | null {
+  let text = value;
+  for (const d of findDates(text, '2000-01-01')) text = text.replace(d.text, ' ');
+  text = text
+    .replace(/\b\d{6}(?:-\d{2})?\b/g, ' ')
+    .replace(/\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–—]|till)\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b/gi, ' ')
+    .replace(/\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?/gi, ' ')
+    .replace(/\bkl\.?(?=\s|,|$)/gi, ' ')
+    .replace(WEEKDAYS, ' ')
+    .replace(/^\s*den\b/i, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[,;:–-]+\s*/, '')
+    .replace(/^(?:på|i|den)\s+/i, '')
+    .replace(/^[,;:–-]+\s*/, '')
+    .replace(/[\s,;.]+$/, '')
+    .trim();
+  return text.length > 0 ? text : null;
+}
+
+function organisationFromParticipants(present: Participant[]): string | null {
+  const names = [COOPERATION.name, ...COOPERATION.formerNames];
+  for (const p of present) {
+    for (const n of names) if (p.organization?.includes(n)) return n;
+  }
+  return null;
+}

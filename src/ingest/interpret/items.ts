@@ -1,0 +1,270 @@
+import type { Adjournment, Decision, Item, Referral, Warning } from '../../domain/document.js';
+import { splitDnr } from '../segment/headings.js';
+import {
+  ADJOURN_RE,
+  DECISION_LABEL_RE,
+  INLINE_DECISION_RE,
+  PRESENTER_LABEL_RE,
+  PROPOSAL_LABEL_RE,
+  RESUME_RE,
+  SECTION_LABEL_RE,
+  STRUCTURAL_HEADING_RE,
+} from '../segment/labels.js';
+import type { RawItem } from '../segment/segment.js';
+import type { WorkLine } from '../segment/work-line.js';
+import { propagateDue, readDecision } from './decisions.js';
+import { isOrgWord, isPlaceWord, leadingPersonName } from './names.js';
+import { parseParticipantList } from './participants.js';
+import { findDates, findTimeSpan } from './swedish-dates.js';
+
+/** What one item adds to the document besides itself. */
+export interface ItemContext {
+  meetingDate: string | null;
+  body: string | null;
+  adjournments: Adjournment[];
+  /** An adjournment whose resumption has not been read yet; it may come in a later item. */
+  openAdjournment: Adjournment | null;
+  warnings: Warning[];
+}
+
+type Mode = 'text' | 'decision' | 'proposal';
+
+const CLAUSE_RE = /^(?:[-*•]\s*)?(?:samt\s+)?att\s+\S/i;
+const DECISION_POINT_RE = /^(\d{1,2})[.)]\s+(\S.*)$/;
+
+/** Interprets the body of one item: text, presenters, decisions, assignments, referral; adjournments go to `ctx`. */
+export function readItem(raw: RawItem, ctx: ItemContext): Item {
+  const { title, dnr } = splitDnr(raw.title);
+  const paragraphs = toParagraphs(raw.body);
+  if (raw.inline) paragraphs.unshift([{ ...raw.heading, text: raw.inline }]);
+  const text: string[] = dnr ? [dnr] : [];
+  const presenters: string[] = [];
+  const decisions: Decision[] = [];
+  const proposals: Decision[] = [];
+  let referral: Referral | null = null;
+  let mode: Mode = 'text';
+
+  const addClause = (clause: string, into: Decision[]) => {
+    into.push(readDecision(clause, ctx.meetingDate, ctx.body, into.at(-1) ?? null));
+  };
+
+  for (const para of paragraphs) {
+    const first = para[0]!.text;
+    const presenter = PRESENTER_LABEL_RE.exec(first);
+    if (presenter && /^(?:föredrag|presentat|redovisas\s+av)\S*\s*:/i.test(first)) {
+      const list = [presenter[1]!, ...para.slice(1).map((l) => l.text)].join(', ');
+      presenters.push(...namesIn(list));
+      continue;
+    }
+    const adjourn = ADJOURN_RE.exec(first);
+    if (adjourn) {
+      const span = findTimeSpan(adjourn[1]!);
+      const adjournment = { from: span?.start ?? null, to: span?.end ?? null };
+      ctx.adjournments.push(adjournment);
+      ctx.openAdjournment = span?.end ? null : adjournment;
+      if (para.length > 1) text.push(joinLines(para.slice(1)));
+      continue;
+    }
+    const resume = RESUME_RE.exec(first);
+    if (resume) {
+      const span = findTimeSpan(resume[1]!);
+      if (ctx.openAdjournment) ctx.openAdjournment.to = span?.start ?? null;
+      else ctx.adjournments.push({ from: null, to: span?.start ?? null });
+      ctx.openAdjournment = null;
+      continue;
+    }
+    if (STRUCTURAL_HEADING_RE.test(first) && para.length === 1) continue;
+
+    let lines = para;
+    if (DECISION_LABEL_RE.test(first)) {
+      mode = 'decision';
+      lines = para.slice(1);
+    } else if (PROPOSAL_LABEL_RE.test(first)) {
+      mode = 'proposal';
+      lines = para.slice(1);
+    } else {
+      const inline = INLINE_DECISION_RE.exec(first);
+      if (inline && !/^beslut\S/i.test(first)) {
+        mode = 'decision';
+        lines = [{ ...para[0]!, text: inline[1]! }, ...para.slice(1)];
+      } else if (SECTION_LABEL_RE.test(first) && !CLAUSE_RE.test(first)) {
+        mode = 'text';
+      }
+    }
+    if (lines.length === 0) continue;
+
+    const target = mode === 'proposal' ? proposals : decisions;
+    const startsClause = CLAUSE_RE.test(lines[0]!.text) || (mode !== 'text' && DECISION_POINT_RE.test(lines[0]!.text));
+    if (mode === 'text' && !startsClause) {
+      const paragraph = joinLines(lines);
+      const found = readReferral(paragraph, ctx, lines[0]!.no);
+      if (found && !referral) {
+        referral = found;
+        continue;
+      }
+      text.push(paragraph);
+      presenters.push(...presentersInProse(paragraph));
+      continue;
+    }
+    if (!startsClause && target.length > 0 && mode === 'decision' && !sectionIsFormal(para)) {
+      // A prose paragraph after the clauses ends the decision part.
+      mode = 'text';
+      const paragraph = joinLines(lines);
+      text.push(paragraph);
+      presenters.push(...presentersInProse(paragraph));
+      continue;
+    }
+    // Clauses: each "att …" line or numbered point starts one; other lines continue the current clause.
+    let current: string | null = null;
+    for (const line of lines) {
+      const point = DECISION_POINT_RE.exec(line.text);
+      if (CLAUSE_RE.test(line.text) || (point && mode !== 'text')) {
+        if (current !== null) addClause(current, target);
+        current = (point && !CLAUSE_RE.test(line.text) ? point[2]! : line.text).replace(/^[-*•]\s*/, '');
+      } else if (current !== null) current = `${current} ${line.text}`;
+      else current = line.text;
+    }
+    if (current !== null) addClause(current, target);
+  }
+
+  const finalDecisions = decisions.length > 0 ? decisions : proposals;
+  propagateDue(finalDecisions);
+  if (!referral) {
+    const referred = finalDecisions.find((d) => d.kind === 'referral');
+    if (referred) referral = readReferral(referred.text, ctx) ?? { to: null, date: null, text: referred.text };
+  }
+  return {
+    number: raw.number,
+    title,
+    presenters: unique(presenters),
+    text: text.join('\n\n'),
+    decisions: finalDecisions,
+    referral,
+  };
+}
+
+/** In a formal paragraph the decision part may be a sentence without "att" ("Kommunstyrelsen godkänner …"). */
+function sectionIsFormal(para: WorkLine[]): boolean {
+  return DECISION_LABEL_RE.test(para[0]!.text) && para.length > 1;
+}
+
+function toParagraphs(lines: WorkLine[]): WorkLine[][] {
+  const out: WorkLine[][] = [];
+  let current: WorkLine[] = [];
+  let lastContent: WorkLine | null = null;
+  for (const line of lines) {
+    if (line.noise) continue;
+    if (!line.text) {
+      if (current.length > 0) out.push(current);
+      current = [];
+      continue;
+    }
+    // A page header between the halves of a sentence leaves "… till" / "kommunernas …": join them again.
+    if (
+      current.length === 0 &&
+      lastContent &&
+      out.length > 0 &&
+      /[\p{Ll},]$/u.test(lastContent.text) &&
+      /^\p{Ll}/u.test(line.text) &&
+      !CLAUSE_RE.test(line.text)
+    ) {
+      current = out.pop()!;
+    }
+    current.push(line);
+    lastContent = line;
+  }
+  if (current.length > 0) out.push(current);
+  // A label line directly followed by content without a blank line is its own paragraph start, which is fine.
+  return out;
+}
+
+function joinLines(lines: WorkLine[]): string {
+  return lines
+    .map((l) => l.text.replace(/^[-*•]\s+/, ''))
+    .join(' ')
+    .replace(/(\p{L})- (\p{Lu})/gu, '$1-$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const REFERRAL_TRIGGER_RE =
+  /(?:flyttades|flyttas|flyttad|skjuts\s+upp|sköts\s+upp|bordlades|bordläggs|bordlagt|återremitterades|återremitteras|utgår|utgick|utgått|hänskjuts|tas\s+upp\s+(?:på|vid|till)|tas\s+upp\s+igen)/i;
+const TARGET_RE =
+  /(?:till|på|vid)\s+(?:nästa\s+|kommande\s+|ett\s+senare\s+)?([\p{L}-]+(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)/iu;
+
+/** A postponement or referral in prose ("Punkten flyttades till kommundirektörsmöte 190816."), or null. */
+export function readReferral(paragraph: string, ctx: ItemContext, line: number | null = null): Referral | null {
+  if (!REFERRAL_TRIGGER_RE.test(paragraph) || paragraph.length > 400) return null;
+  const dates = findDates(paragraph, ctx.meetingDate);
+  const date = dates.find((d) => !ctx.meetingDate || d.value >= ctx.meetingDate.slice(0, d.value.length)) ?? null;
+  if (date?.typo) {
+    ctx.warnings.push({
+      code: 'date-typo',
+      message: `"${date.typo}" tolkat som månad (${date.value}).`,
+      line,
+    });
+  }
+  let to: string | null = null;
+  const target = TARGET_RE.exec(paragraph.slice(REFERRAL_TRIGGER_RE.exec(paragraph)!.index));
+  if (target) {
+    to = target[1]!.replace(/\s+(?:möte|mötet|sammanträde|sammanträdet)$/i, '').trim();
+    if (/^(?:nästa|kommande|senare|dagens)$/i.test(to) || /^\d/.test(to))
+      to = target[0].replace(/^(?:till|på|vid)\s+/i, '').trim();
+  }
+  return { to, date: date?.value ?? null, text: paragraph };
+}
+
+const PRESENT_VERBS =
+  /\s(?:redovisar|redovisade|presenterar|presenterade|föredrog|föredrar|informerade|informerar|rapporterade|rapporterar|berättade|berättar|genomförde|gick\s+igenom|går\s+igenom|visade|föredrar)\b/;
+const BY_RE =
+  /(?:redovisas|presenteras|föredras|presenterades|redovisades)\s+av\s+(?:[\p{Ll}-]+\s+)?((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+)/gu;
+const FROM_DELTAR_RE = /(?:^|[.!?]\s+)Från\s+[^.]{1,80}?\s+deltar\s+([^.]+)/gu;
+
+/** Presenters named in prose: "A redovisar …", "Ärendet redovisas av A", "Från nätverket deltar A, B …". */
+export function presentersInProse(paragraph: string): string[] {
+  const names: string[] = [];
+  for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+    const verb = PRESENT_VERBS.exec(sentence);
+    if (verb) names.push(...namesBeforeVerb(sentence.slice(0, verb.index)));
+  }
+  for (const m of paragraph.matchAll(BY_RE)) {
+    const name = leadingPersonName(m[1]!);
+    if (name) names.push(name);
+  }
+  for (const m of paragraph.matchAll(FROM_DELTAR_RE)) names.push(...namesIn(m[1]!));
+  return names;
+}
+
+/** Walks back from the verb over names and their organisations; stops at anything else. */
+function namesBeforeVerb(prefix: string): string[] {
+  const chunks = prefix.replace(/\s+respektive\s+/g, ', ').split(/\s*,\s*/);
+  const found: string[] = [];
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const chunk = chunks[i]!.trim();
+    if (!chunk) continue;
+    const people = chunk
+      .split(/\s+(?:och|samt)\s+/)
+      .map((p) => leadingPersonName(p.replace(/\s+från\s+.*$/, '')))
+      .filter((n): n is string => n !== null);
+    if (people.length > 0 && leadingPersonName(chunk) !== null) {
+      found.unshift(...people);
+      continue;
+    }
+    const words = chunk.split(/\s+/);
+    if (words.length <= 4 && words.some((w) => isOrgWord(w) || isPlaceWord(w)) && found.length === 0) continue;
+    if (words.length <= 4 && words.every((w) => isPlaceWord(w) || isOrgWord(w))) continue;
+    break;
+  }
+  return found;
+}
+
+/** Person names in a list ("A, titel, och B, Höganäs kommun"), groups left out. */
+function namesIn(list: string): string[] {
+  return parseParticipantList(list)
+    .participants.filter((p) => p.role !== 'group' && leadingPersonName(p.name) === p.name)
+    .map((p) => p.name);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,112 @@
+import { findMunicipality } from '../../domain/municipalities.js';
+
+/**
+ * What a capitalised word sequence is: a person's name or an organisation. Protocols write both the same way
+ * ("Familjen Helsingborg", "Patrik Johansson"), so the decision rests on organisation words and the list of
+ * municipalities.
+ */
+
+const NAME_WORD = "[A-ZÅÄÖÉÜØÆ][a-zåäöéüèáíóúøæ'’]+(?:-[A-ZÅÄÖÉÜa-zåäö][a-zåäöéüèáíóúøæ'’]+)?(?![\\p{L}'’-])";
+const PARTICLE = '(?:af|von|van|der|de|la|du|di)';
+/** Two to four name words, optional particles, optional initial ("Mats R"). */
+export const PERSON_NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,3}`;
+const PERSON_NAME_RE = new RegExp(`^${PERSON_NAME}$`, 'u');
+const PERSON_PREFIX_RE = new RegExp(`^(${PERSON_NAME})`, 'u');
+const NAME_WORD_RE = new RegExp(`^${NAME_WORD}$`, 'u');
+
+/** Words that make a capitalised phrase an organisation, a place or a role rather than a person. */
+const ORG_WORDS = new Set(
+  [
+    'familjen',
+    'skåne',
+    'skånes',
+    'nordväst',
+    'region',
+    'regionen',
+    'stad',
+    'staden',
+    'kommun',
+    'kommunen',
+    'kommuner',
+    'sekretariatet',
+    'nätverket',
+    'styrelsen',
+    'presidiet',
+    'gruppen',
+    'beta',
+    'udvikling',
+    'ab',
+    'hb',
+    'kb',
+    'förvaltning',
+    'förvaltningen',
+    'länsstyrelsen',
+    'arbetsförmedlingen',
+    'försäkringskassan',
+    'polisen',
+    'skl',
+    'skr',
+    'kommunförbund',
+    'förbundet',
+    'bolaget',
+    'universitet',
+    'högskola',
+    'trafikverket',
+    'handelskammaren',
+    'sverige',
+    'stadsdirektör',
+    'kommundirektör',
+    'kommunchef',
+    'sekretariatschef',
+    'ordförande',
+    'sekreterare',
+    'mötet',
+    'punkten',
+    'ärendet',
+    'beslut',
+    'information',
+  ].map((w) => w.toLowerCase()),
+);
+const ORG_SUFFIX_RE =
+  /(förvaltningen|förvaltning|kontoret|kontor|nätverket|nätverk|enheten|bolaget|gruppen|grupp|kommun|kommuner|regionen|förbundet|centrum|huset|avdelningen|sektorn|byrån|staben|rådet|nämnden|styrelsen|institutet|akademin|verket)$/i;
+
+/** True when the word is a municipality or a genitive of one ("Helsingborgs"). */
+export function isPlaceWord(word: string): boolean {
+  return findMunicipality(word) !== null || (word.endsWith('s') && findMunicipality(word.slice(0, -1)) !== null);
+}
+
+/** True for a word that cannot be part of a person's name. */
+export function isOrgWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.,:;]$/, '');
+  return ORG_WORDS.has(w) || ORG_SUFFIX_RE.test(w) || w.endsWith('-') || isPlaceWord(word);
+}
+
+/** True when the whole text is a person's name as protocols write it ("Jan-Inge Hansson", "Charlotta Kabo Stenberg"). */
+export function isPersonName(text: string): boolean {
+  const t = text.trim();
+  if (!PERSON_NAME_RE.test(t)) return false;
+  return !t.split(/\s+/).some(isOrgWord);
+}
+
+/**
+ * The longest person's name at the start of the text, stopping before organisation or place words
+ * ("Fredrik Hjort Fastighetsförvaltningen Helsingborg" → "Fredrik Hjort"). Null when the text does not start with one.
+ */
+export function leadingPersonName(text: string): string | null {
+  const m = PERSON_PREFIX_RE.exec(text.trim());
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (isOrgWord(word)) break;
+    kept.push(word);
+  }
+  while (kept.length > 0 && /^(af|von|van|der|de|la|du|di)$/.test(kept[kept.length - 1]!)) kept.pop();
+  if (kept.length < 2) return null;
+  return kept.join(' ');
+}
+
+/** A single capitalised name word (used for initials and first names in prose). */
+export function isNameWord(word: string): boolean {
+  return NAME_WORD_RE.test(word) && !isOrgWord(word);
+}

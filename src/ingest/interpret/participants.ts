@@ -1,0 +1,221 @@
+import type { Participant } from '../../domain/document.js';
+import { MUNICIPALITY_FORMS } from '../../domain/municipalities.js';
+import { isOrgWord, isPersonName, leadingPersonName, PERSON_NAME } from './names.js';
+import { normaliseTime } from './swedish-dates.js';
+
+/** A participant plus what the parser had to guess while reading it. */
+export interface ParsedParticipants {
+  participants: Participant[];
+  /** Missing separators repaired from the municipality list, as written ("Åstorp Åke Svensson"). */
+  inferredCommas: string[];
+}
+
+type Chunk = { kind: 'person'; participant: Participant; joined: boolean } | { kind: 'attr'; text: string };
+
+const ROLE_RE =
+  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+)*(?:[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd))\b/i;
+const GROUP_RE = /^(?:hela\s+)?(?:trainée?|trainee|traine)(?:grupp|gruppen)\s*\d+$|^hela\s+\S/i;
+const SPLIT_AND_RE = new RegExp(`\\s+(?:och|samt|&)\\s+(?=(?:${PERSON_NAME})|hela\\s)`, 'u');
+const TIME = '(\\d{1,2}[.:]\\d{2})';
+const FROM_TO_RE = new RegExp(
+  `\\(?\\s*(?:från|fr\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${TIME}(?:\\s+(?:till|t\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${TIME})?\\s*\\)?`,
+  'i',
+);
+const TO_ONLY_RE = new RegExp(`\\(?\\s*(?:till|t\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${TIME}\\s*\\)?`, 'i');
+const NOTE_RE =
+  /\(?\s*((?:tjg|tjänstgör)\.?\s+(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|ersätter\s+[^,;()]+(?:\([^)]*\))?|ej\s+§{1,2}\s*[\d\s,–-]+|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/i;
+const PARTY_RE = /\(([A-ZÅÄÖ]{1,3}|MP|KD|SD|L|V|C|M|S)\)/;
+
+/**
+ * Reads an attendance list as protocols write it: one paragraph ("Palle Lundberg, Helsingborg, Herman Crespin
+ * från kl 09.00, Höganäs …") or one entry per line ("Anna Ek (S), ordförande"). Attributes after a name belong
+ * to it; a run of names joined by "och" shares the attribute that follows ("A och B, traineegrupp 10").
+ */
+export function parseParticipantList(text: string): ParsedParticipants {
+  const inferredCommas: string[] = [];
+  const chunks: Chunk[] = [];
+  for (const piece of splitTopLevel(text)) {
+    let joined = false;
+    for (const part of piece.split(SPLIT_AND_RE)) {
+      const value = part
+        .trim()
+        .replace(/[.;]+$/, '')
+        .replace(/^(?:och|samt)\s+/i, '')
+        .trim();
+      if (value) chunks.push(...classify(value, joined, inferredCommas));
+      joined = true;
+    }
+  }
+  return { participants: attach(chunks), inferredCommas };
+}
+
+/** Splits on commas and semicolons outside parentheses, and on column gaps of two or more spaces. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  const src = text.replace(/ {2,}/g, ', ');
+  for (const ch of src) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+function emptyParticipant(name: string): Participant {
+  return { name, organization: null, role: null, from: null, to: null, note: null };
+}
+
+function classify(value: string, joined: boolean, inferredCommas: string[]): Chunk[] {
+  // "Trainéegrupp 6 med projektledare Gunilla Abrahamsson": a group and its leader.
+  const withLeader = /^(.+?)\s+med\s+(.+)$/i.exec(value);
+  if (withLeader && GROUP_RE.test(withLeader[1]!.trim())) {
+    const group = withLeader[1]!.trim();
+    const rest = withLeader[2]!.trim();
+    const role = ROLE_RE.exec(rest)?.[0] ?? null;
+    const name = (role ? rest.slice(role.length) : rest).trim();
+    const leader = emptyParticipant(name);
+    leader.role = role;
+    leader.organization = group;
+    return [groupChunk(group), { kind: 'person', participant: leader, joined: false }];
+  }
+  if (/^hela\s/i.test(value)) return [groupChunk(value)];
+
+  // "Åstorp Åke Svensson": a municipality and the next person without the comma between them.
+  const lower = value.toLowerCase();
+  for (const form of MUNICIPALITY_FORMS) {
+    if (lower.startsWith(`${form} `)) {
+      const rest = value.slice(form.length).trim();
+      if (leadingPersonName(rest)) {
+        inferredCommas.push(value);
+        return [{ kind: 'attr', text: value.slice(0, form.length) }, ...classify(rest, false, inferredCommas)];
+      }
+    }
+  }
+
+  const name = leadingPersonName(value);
+  if (name && !GROUP_RE.test(value)) {
+    const participant = emptyParticipant(name);
+    const rest = value.slice(value.indexOf(name) + name.length).trim();
+    if (rest) applyAttribute(participant, rest, true);
+    return [{ kind: 'person', participant, joined }];
+  }
+  return [{ kind: 'attr', text: value }];
+}
+
+function groupChunk(name: string): Chunk {
+  const participant = emptyParticipant(name);
+  participant.role = 'group';
+  return { kind: 'person', participant, joined: false };
+}
+
+/** Reads times, party, notes, role and organisation out of an attribute and stores them on the participant. */
+function applyAttribute(p: Participant, raw: string, sameChunk: boolean): void {
+  let rest = raw;
+  const fromTo = FROM_TO_RE.exec(rest);
+  if (fromTo) {
+    p.from = normaliseTime(fromTo[1]!) ?? p.from;
+    if (fromTo[2]) p.to = normaliseTime(fromTo[2]) ?? p.to;
+    rest = cut(rest, fromTo);
+  }
+  const toOnly = TO_ONLY_RE.exec(rest);
+  if (toOnly) {
+    p.to = normaliseTime(toOnly[1]!) ?? p.to;
+    rest = cut(rest, toOnly);
+  }
+  const note = NOTE_RE.exec(rest);
+  if (note) {
+    p.note = join(p.note, note[1]!.trim());
+    rest = cut(rest, note);
+  }
+  const party = PARTY_RE.exec(rest);
+  if (party) {
+    p.organization ??= party[1]!;
+    rest = cut(rest, party);
+  }
+  rest = rest.replace(/^[\s,:;-]+|[\s,:;-]+$/g, '');
+  if (!rest) return;
+  const role = ROLE_RE.exec(rest);
+  if (role && !/^sekretariat/i.test(rest)) {
+    const roleText = role[0].trim();
+    const after = rest
+      .slice(role[0].length)
+      .trim()
+      .replace(/^(?:i|på|vid|för)\s+/i, '');
+    if (p.role === null) p.role = roleText;
+    else p.note = join(p.note, roleText);
+    if (after) applyOrganisation(p, after);
+    return;
+  }
+  if (sameChunk && /^från\s+/i.test(rest)) {
+    p.note = join(p.note, rest);
+    return;
+  }
+  applyOrganisation(p, rest);
+}
+
+function applyOrganisation(p: Participant, text: string): void {
+  const from = /^(.+?)\s+(från\s+\S.*)$/i.exec(text);
+  const org = from && !/kl/.test(from[2]!) ? from[1]! : text;
+  if (from && org !== text) p.note = join(p.note, from[2]!);
+  if (p.organization === null) p.organization = org;
+  else p.note = join(p.note, org);
+}
+
+function attach(chunks: Chunk[]): Participant[] {
+  const people: Participant[] = [];
+  // Persons since the last attribute: an attribute that follows applies to each of them that still lacks one.
+  let run: Participant[] = [];
+  // Persons joined by "och" across their own attributes ("A, Ängelholm och B, Båstad från X"): a closing
+  // "från X" describes all of them.
+  let chain: Participant[] = [];
+  let lastWasAttr = false;
+  for (const chunk of chunks) {
+    if (chunk.kind === 'person') {
+      chain = chunk.joined && people.length > 0 ? [...chain, chunk.participant] : [chunk.participant];
+      if (lastWasAttr || !chunk.joined) run = [];
+      if (chunk.participant.role === 'group') {
+        people.push(chunk.participant);
+        run = [];
+        lastWasAttr = false;
+        continue;
+      }
+      people.push(chunk.participant);
+      run.push(chunk.participant);
+      lastWasAttr = false;
+      continue;
+    }
+    const targets = run.length > 0 ? run : people.slice(-1);
+    if (targets.length === 0) {
+      // An attribute before any name is most likely a name we could not recognise: keep it as a person.
+      if (isPersonLike(chunk.text)) people.push(emptyParticipant(chunk.text));
+      else {
+        const p = emptyParticipant(chunk.text);
+        people.push(p);
+      }
+      continue;
+    }
+    for (const target of targets) applyAttribute(target, chunk.text, false);
+    const from = /\s(från\s+(?!kl)\S.*)$/i.exec(chunk.text);
+    if (from) for (const p of chain) if (!targets.includes(p) && !p.note) p.note = from[1]!;
+    lastWasAttr = true;
+  }
+  return people;
+}
+
+function isPersonLike(text: string): boolean {
+  return isPersonName(text) || !text.split(/\s+/).some(isOrgWord);
+}
+
+function cut(text: string, m: RegExpExecArray): string {
+  return `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+}
+
+function join(a: string | null, b: string): string {
+  return a ? `${a}; ${b}` : b;
+}

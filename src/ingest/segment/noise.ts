@@ -1,0 +1,102 @@
+import { lineKey } from './clean-line.js';
+import {
+  CONTACT_RE,
+  DECISION_LABEL_RE,
+  ESIGN_LINE_RE,
+  ESIGN_START_RE,
+  PAGE_FURNITURE_RE,
+  PRESENTER_LABEL_RE,
+} from './labels.js';
+import type { WorkLine } from './work-line.js';
+
+/**
+ * Marks the lines that are not content: page numbers, page headers repeated mid-text, e-signature pages and the
+ * letterhead's contact details. They are dropped silently, because they are the document's furniture, not its text.
+ */
+export function markNoise(lines: WorkLine[]): void {
+  markESignature(lines);
+  const content = lines.filter((l) => !l.noise && l.text);
+  for (const line of content) {
+    if (PAGE_FURNITURE_RE.test(line.text)) line.noise = true;
+  }
+  markLetterhead(lines);
+  markRepeatedHeaders(lines);
+}
+
+function markESignature(lines: WorkLine[]): void {
+  const start = lines.findIndex((l) => ESIGN_START_RE.test(l.text));
+  if (start >= 0) for (let i = start; i < lines.length; i++) lines[i]!.noise = true;
+  for (const line of lines) if (ESIGN_LINE_RE.test(line.text) && line.text.length < 400) line.noise = true;
+}
+
+/** Lines that can repeat legitimately and must never be taken for a page header. */
+function mayRepeat(text: string): boolean {
+  return (
+    /^(?:samt\s+)?att\s/i.test(text) ||
+    DECISION_LABEL_RE.test(text) ||
+    PRESENTER_LABEL_RE.test(text) ||
+    /^(?:beslut|yrkande|reservation|protokollsanteckning|ärendebeskrivning|beslutsunderlag|bakgrund|sammanfattning)/i.test(
+      text,
+    ) ||
+    /[.!?]$/.test(text)
+  );
+}
+
+function markRepeatedHeaders(lines: WorkLine[]): void {
+  const content = lines.filter((l) => !l.noise && l.text);
+  const title = content[0];
+  const titleKey = title ? fuzzyKey(title.text) : '';
+  const counts = new Map<string, number>();
+  for (const line of content) {
+    const key = lineKey(line.text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const pageTops = new Set<WorkLine>();
+  if (content.some((l) => l.page !== null && l.page > 1)) {
+    let page: number | null = null;
+    let seen = 0;
+    for (const line of content) {
+      if (line.page !== page) {
+        page = line.page;
+        seen = 0;
+      }
+      if (seen < 4) pageTops.add(line);
+      seen++;
+    }
+  }
+  for (const line of content) {
+    if (line === title || line.text.length > 90 || mayRepeat(line.text)) continue;
+    const key = lineKey(line.text);
+    const repeated = (counts.get(key) ?? 0) >= 2;
+    const likeTitle = titleKey.length >= 12 && fuzzyKey(line.text) === titleKey;
+    if (likeTitle || (repeated && pageTops.has(line)) || (counts.get(key) ?? 0) >= 3) line.noise = true;
+  }
+}
+
+/**
+ * Headers repeat with small variations ("Kommundirektörmöte" / "Kommundirektörsmöte"): the key drops linking
+ * s's and digits so such variants compare equal.
+ */
+function fuzzyKey(text: string): string {
+  return lineKey(text)
+    .replace(/\d+/g, '#')
+    .replace(/s(?=[^aeiouyåäö])/g, '');
+}
+
+/** Contact lines at the top (phone, e-mail) and the name line directly above them. */
+function markLetterhead(lines: WorkLine[]): void {
+  const top = lines.slice(0, Math.min(lines.length, 25));
+  for (let i = 0; i < top.length; i++) {
+    const line = top[i]!;
+    if (line.noise || !line.text || !CONTACT_RE.test(line.text) || line.text.length > 80) continue;
+    line.noise = true;
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = top[j]!;
+      if (!prev.text) continue;
+      if (!prev.noise && prev.text.length < 40 && /^[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,3}$/u.test(prev.text)) {
+        prev.noise = true;
+      }
+      break;
+    }
+  }
+}
