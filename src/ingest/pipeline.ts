@@ -132,7 +132,7 @@ function checkCharacters(lines: ReturnType<typeof toWorkLines>, warnings: Warnin
     });
   }
   for (const l of lines) {
-    if (l.noise) continue;
+    if (l.noise || !/[\u0370-\u1fff]/.test(l.raw)) continue;
     const stray =
       /\p{Script=Latin}[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}]+|[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hebrew}]+\p{Script=Latin}/u.exec(
         l.raw,

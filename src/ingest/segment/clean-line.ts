@@ -3,6 +3,7 @@
  * Markdown emphasis/heading markers removed (the protocols' Word styles arrive as `**`, `*`, `#`).
  */
 export function normaliseLine(raw: string): string {
+  if (!/[^\x20-\x7e\u00c0-\u00ff]|\s$/.test(raw)) return raw;
   return raw
     .normalize('NFC')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, ' ')
@@ -12,6 +13,7 @@ export function normaliseLine(raw: string): string {
 
 /** The line without Markdown markup: for classification and for the text we store. */
 export function stripMarkup(line: string): string {
+  if (!/[*#_]|\s\s|^\s/.test(line)) return line;
   return line
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/\*\*|__/g, '')
@@ -22,5 +24,14 @@ export function stripMarkup(line: string): string {
 
 /** Lowercased letters-and-digits key, for comparing lines that differ only in punctuation or spacing. */
 export function lineKey(line: string): string {
-  return line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // A character loop: this runs on every line, and the Unicode-class regex was the parser's hottest spot.
+  const lower = line.toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)) {
+      out += lower[i];
+    }
+  }
+  return out;
 }

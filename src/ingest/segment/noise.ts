@@ -47,8 +47,11 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
   const title = content[0];
   const titleKey = title ? fuzzyKey(title.text) : '';
   const counts = new Map<string, number>();
+  const keys = new Map<WorkLine, string>();
   for (const line of content) {
+    if (line.text.length > 90) continue;
     const key = lineKey(line.text);
+    keys.set(line, key);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const pageTops = new Set<WorkLine>();
@@ -65,11 +68,14 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     }
   }
   for (const line of content) {
-    if (line === title || line.text.length > 90 || mayRepeat(line.text)) continue;
-    const key = lineKey(line.text);
-    const repeated = (counts.get(key) ?? 0) >= 2;
-    const likeTitle = titleKey.length >= 12 && fuzzyKey(line.text) === titleKey;
-    if (likeTitle || (repeated && pageTops.has(line)) || (counts.get(key) ?? 0) >= 3) line.noise = true;
+    if (line === title || line.text.length > 90) continue;
+    const key = keys.get(line)!;
+    const count = counts.get(key) ?? 0;
+    const likeTitle =
+      titleKey.length >= 12 && Math.abs(key.length - titleKey.length) <= 3 && fuzzyKey(line.text) === titleKey;
+    if ((count < 2 && !likeTitle) || mayRepeat(line.text)) continue;
+    const repeated = count >= 2;
+    if (likeTitle || (repeated && pageTops.has(line)) || count >= 3) line.noise = true;
   }
 }
 

@@ -1,0 +1,69 @@
+// Parser throughput: text protocols (documents/s, MB/s) and PDF (pages/s), with poppler's pdftotext timed on the
+// same PDFs in the same run as the reference. Run after `npm run build`: `npm run bench:parse`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText } from '../dist/ingest/extract/extract.js';
+import { parseProtocol } from '../dist/ingest/pipeline.js';
+
+const root = join(import.meta.dirname, '..');
+const seeds = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.txt'));
+const texts = seeds.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, 'examples', f))) }));
+const pdfDir = join(root, 'test', 'fixtures', 'renderings');
+const pdfs = readdirSync(pdfDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .map((f) => ({ name: f, path: join(pdfDir, f), bytes: new Uint8Array(readFileSync(join(pdfDir, f))) }));
+
+async function timeIt(fn, minMs = 3000) {
+  await fn(); // warm-up
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    await fn();
+    runs++;
+  }
+  return { runs, ms: performance.now() - t0 };
+}
+
+// Text: the whole text pipeline (decode, segment, interpret), one document at a time, on one core.
+const textBytes = texts.reduce((n, t) => n + t.bytes.length, 0);
+const text = await timeIt(async () => {
+  for (const t of texts) await parseProtocol(t);
+});
+const docsPerSec = (text.runs * texts.length) / (text.ms / 1000);
+const mbPerSec = (text.runs * textBytes) / 1e6 / (text.ms / 1000);
+
+// PDF: text layer extraction plus parsing, against pdftotext extraction alone.
+const pageCount = (path) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())?.[1] ?? 0);
+let pages = 0;
+let havePoppler = true;
+try {
+  pages = pdfs.reduce((n, p) => n + pageCount(p.path), 0);
+} catch {
+  havePoppler = false;
+  for (const p of pdfs) pages += new Set((await extractText(p.bytes, p.name)).lines.map((l) => l.page)).size;
+}
+const ours = await timeIt(async () => {
+  for (const p of pdfs) await parseProtocol(p);
+});
+const oursPagesPerSec = (ours.runs * pages) / (ours.ms / 1000);
+let refPagesPerSec = null;
+if (havePoppler) {
+  const ref = await timeIt(async () => {
+    for (const p of pdfs) spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', p.path, '-'], { stdio: 'ignore' });
+  });
+  refPagesPerSec = (ref.runs * pages) / (ref.ms / 1000);
+}
+
+const fmt = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+console.log(
+  `node ${process.version}, ${texts.length} seed texts (${fmt(textBytes / texts.length / 1024)} KiB avg), ${pdfs.length} PDFs (${pages} pages)`,
+);
+console.log(`text: ${fmt(docsPerSec)} documents/s, ${fmt(mbPerSec)} MB/s (goal ≥ 2,000 documents/s)`);
+console.log(`pdf:  ${fmt(oursPagesPerSec)} pages/s (extract + parse)`);
+if (refPagesPerSec) {
+  console.log(`pdftotext: ${fmt(refPagesPerSec)} pages/s (process per file, as a CLI user runs it)`);
+  console.log(`ratio: protokoll is ${fmt(refPagesPerSec / oursPagesPerSec)}× slower than pdftotext (goal ≤ 3×)`);
+} else {
+  console.log('pdftotext: not installed (apt-get install poppler-utils) — no reference');
+}
