@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProtocol } from '../src/ingest/pipeline.js';
-import { comparable, FIXTURES, readExpected } from './support/golden.js';
+import { comparable, FIXTURES, goldenCases, readExpected } from './support/golden.js';
 import { assertValidDocument } from './support/schema.js';
 
 const SEEDS = ['seed-2011-06', 'seed-2016-10', 'seed-2018-04', 'seed-2019-05', 'seed-2024-02'];
@@ -21,15 +21,22 @@ const cases = SEEDS.flatMap((seed) =>
     .map((c) => ({ ...c, seed })),
 );
 
+// Layout fixtures may carry their own renderings: test/fixtures/<case>/rendering.pdf|docx.
+const ownRenderings = goldenCases().flatMap((c) =>
+  ['pdf', 'docx']
+    .filter((ext) => existsSync(join(c.dir, `rendering.${ext}`)))
+    .map((ext) => ({ file: join(c.dir, `rendering.${ext}`), format: ext, lines: false, seed: c.name })),
+);
+
 describe('renderings of the seeds give the same document', () => {
   it('covers PDF, DOCX and other encodings of every seed', () => {
     expect(cases.filter((c) => c.format === 'pdf')).toHaveLength(5);
     expect(cases.filter((c) => c.format === 'docx')).toHaveLength(5);
     expect(cases.filter((c) => c.file.includes('cp1252'))).toHaveLength(4);
   });
-  for (const c of cases) {
-    it(c.file, async () => {
-      const bytes = new Uint8Array(readFileSync(join(RENDERINGS, c.file)));
+  for (const c of [...cases, ...ownRenderings]) {
+    it(c.file.replace(FIXTURES, ''), async () => {
+      const bytes = new Uint8Array(readFileSync(isAbsolute(c.file) ? c.file : join(RENDERINGS, c.file)));
       const { document } = await parseProtocol({ bytes, name: c.file });
       assertValidDocument(document);
       expect(document.source.format).toBe(c.format);

@@ -77,7 +77,7 @@ export function interpret(extracted: ExtractedText, source: { name: string; sha2
     absent: header.absent,
     guests: header.guests,
     items,
-    adjournments: ctx.adjournments,
+    adjournments: [...header.adjournments, ...ctx.adjournments],
     signatures,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };

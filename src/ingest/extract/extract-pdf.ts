@@ -67,10 +67,15 @@ function pageLines(items: PdfItem[]): string[] {
     let text = '';
     let lastEnd: number | null = null;
     for (const part of row.parts) {
-      const gap = lastEnd === null ? 0 : part.x - lastEnd;
-      if (lastEnd !== null && gap > (part.fontSize || 10) * 0.15 && !text.endsWith(' ') && !part.str.startsWith(' ')) {
-        text += gap > (part.fontSize || 10) * 3 ? '   ' : ' ';
+      const size = part.fontSize || 10;
+      // A tab arrives as one wide blank item; it separates table columns, which later stages split on.
+      if (!part.str.trim()) {
+        if (text && !text.endsWith(' ')) text += part.width > size * 1.2 ? '  ' : ' ';
+        lastEnd = part.x + part.width;
+        continue;
       }
+      const gap = lastEnd === null ? 0 : part.x - lastEnd;
+      if (lastEnd !== null && gap > size * 0.15 && !text.endsWith(' ')) text += gap > size * 1.2 ? '  ' : ' ';
       text += part.str;
       lastEnd = part.x + part.width;
     }

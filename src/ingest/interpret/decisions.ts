@@ -37,7 +37,7 @@ export function readDecision(
 }
 
 const INFORMATION_RE =
-  /^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
+  /till\s+handlingarna|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
 const APPROVAL_RE =
   /^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|föreslå\s+(?:kommunfullmäktige|styrelsen|fullmäktige)|rekommendera|rekommenderar|utse|utser|välja|väljer|anvisa|anslå|godta)\b/iu;
 const REJECTION_RE =

@@ -1,13 +1,16 @@
 import { canonicalBody } from '../../domain/bodies.js';
-import type { Participant, Signature, Warning } from '../../domain/document.js';
+import type { Adjournment, Participant, Signature, Warning } from '../../domain/document.js';
 import { COOPERATION } from '../../domain/municipalities.js';
 import {
+  ADJOURN_RE,
   AGENDA_LABEL_RE,
   ATTENDANCE_LABELS,
   type AttendanceKind,
   HEADER_LABELS,
   matchLabel,
+  PAGE_FURNITURE_RE,
   STRUCTURAL_HEADING_RE,
+  signatureRole,
 } from '../segment/labels.js';
 import type { WorkLine } from '../segment/work-line.js';
 import { leadingPersonName } from './names.js';
@@ -29,6 +32,8 @@ export interface HeaderInfo {
   guests: Participant[];
   signatures: Signature[];
   adjusters: string[];
+  /** "Ajournering kl 10.05-10.20" written in the first-page block. */
+  adjournments: Adjournment[];
   warnings: Warning[];
 }
 
@@ -56,6 +61,7 @@ export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo 
     guests: [],
     signatures: [],
     adjusters: [],
+    adjournments: [],
     warnings,
   };
   const blocks: Block[] = [];
@@ -65,6 +71,21 @@ export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo 
   for (const line of header) {
     if (!line.text) {
       blankSince = true;
+      continue;
+    }
+    const adjourn = ADJOURN_RE.exec(line.text);
+    if (adjourn) {
+      const span = findTimeSpan(adjourn[1]!);
+      info.adjournments.push({ from: span?.start ?? null, to: span?.end ?? null });
+      current = null;
+      continue;
+    }
+    // Inside the signature table and the ANSLAG/BEVIS block, titles and dates belong to that block.
+    const inTable =
+      current?.type === 'field' &&
+      ((current.field === 'signatures' && !startsNotice(line)) || current.field === 'notice');
+    if (current && inTable && !startsAttendance(line)) {
+      current.parts.push(line);
       continue;
     }
     const started = startBlock(line);
@@ -85,7 +106,7 @@ export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo 
   }
 
   const ctx: Context = { consumed: new Set(), fieldValues: [], letterheadDates: [] };
-  readTitle(loose, info, ctx);
+  readTitle(header, loose, info, ctx);
   for (const block of blocks) {
     if (block.type === 'field') readField(block, info, ctx);
     else readAttendance(block, info);
@@ -121,7 +142,8 @@ interface Context {
 }
 
 function startBlock(line: WorkLine): Block | null {
-  const text = line.text;
+  // The raw line keeps column gaps ("Underskrifter  Sekreterare"), which tell a label from its value.
+  const text = line.raw.replace(/\*\*/g, '').trim();
   for (const { re, kind } of ATTENDANCE_LABELS) {
     const rest = matchLabel(text, re, (r) => leadingPersonName(r) !== null || startsWithAttendanceLabel(r));
     if (rest !== null) {
@@ -133,11 +155,24 @@ function startBlock(line: WorkLine): Block | null {
     const rest = matchLabel(
       text,
       re,
-      (r) => /\d|kl\b/.test(r) || field === 'place' || field === 'adjusters' || field === 'notice',
+      (r) =>
+        /\d|kl\b/.test(r) ||
+        field === 'place' ||
+        field === 'adjusters' ||
+        field === 'notice' ||
+        (field === 'signatures' && signatureRole(r.split(/\s+/)[0] ?? '') !== null),
     );
     if (rest !== null) return { type: 'field', field, rest, parts: [], line };
   }
   return null;
+}
+
+function startsNotice(line: WorkLine): boolean {
+  return HEADER_LABELS.some(({ re, field }) => field === 'notice' && matchLabel(line.text, re) !== null);
+}
+
+function startsAttendance(line: WorkLine): boolean {
+  return ATTENDANCE_LABELS.some(({ re }) => matchLabel(line.text, re) !== null);
 }
 
 function startsWithAttendanceLabel(text: string): boolean {
@@ -248,45 +283,70 @@ function lineOf(block: Block, written: string): number {
   return block.line.no;
 }
 
-function readTitle(loose: WorkLine[], info: HeaderInfo, ctx: Context): void {
-  for (const line of loose.slice(0, 12)) {
-    const text = line.text;
-    const number = NUMBER_RE.exec(text);
-    if (number && !info.number) {
-      info.number = number[1]!.replace(/\s+/g, '');
-      ctx.consumed.add(line);
+/**
+ * The title area: the first lines outside attendance blocks, read cell by cell because first pages are often
+ * tables ("Norrviks kommun | SAMMANTRÄDESPROTOKOLL | 1 (9)", "Kommunstyrelsen | 2024-03-19").
+ */
+function readTitle(header: WorkLine[], loose: WorkLine[], info: HeaderInfo, ctx: Context): void {
+  const looseSet = new Set(loose);
+  for (const line of header.filter((l) => l.text && !l.noise).slice(0, 14)) {
+    const isLoose = looseSet.has(line);
+    const cells = line.raw
+      .split(/\s{2,}/)
+      .map((c) => c.replace(/\*\*/g, '').trim())
+      .filter(Boolean);
+    let recognised = 0;
+    for (const cell of cells.length > 1 ? cells : [line.text]) {
+      if (readTitleCell(cell, info, ctx, isLoose)) recognised++;
+      else if (PAGE_FURNITURE_RE.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell)) recognised++;
     }
-    if (!info.body) {
-      const found = bodyFromLine(text);
-      if (found) {
-        info.body = found.body;
-        if (found.organization) info.organization = found.organization;
-        ctx.consumed.add(line);
-        continue;
-      }
-    }
-    if (
-      /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|kallelse|mötesanteckningar|anteckningar)\b/i.test(text)
-    ) {
-      ctx.consumed.add(line);
-      continue;
-    }
-    if (
-      !info.organization &&
-      /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u.test(
-        text,
-      )
-    ) {
-      info.organization = text;
-      ctx.consumed.add(line);
-      continue;
-    }
-    // A dated letterhead line: "Helsingborg 2024-02-16".
-    if (/^[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?,?\s+\d{4}-\d{2}-\d{2}$/u.test(text)) {
-      ctx.letterheadDates.push(text);
-      ctx.consumed.add(line);
+    if (isLoose && recognised > 0) ctx.consumed.add(line);
+  }
+}
+
+function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: boolean): boolean {
+  let recognised = false;
+  const number = NUMBER_RE.exec(text);
+  if (number && !info.number) {
+    info.number = number[1]!.replace(/\s+/g, '');
+    recognised = true;
+  }
+  if (startsWithAnyLabel(text)) return recognised;
+  if (!info.body) {
+    const found = bodyFromLine(text);
+    if (found) {
+      info.body = found.body;
+      if (found.organization) info.organization = found.organization;
+      return true;
     }
   }
+  if (
+    /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|kallelse|mötesanteckningar|anteckningar|utdrag)\b/i.test(
+      text,
+    )
+  ) {
+    return true;
+  }
+  if (ORGANISATION_LINE_RE.test(text)) {
+    info.organization ??= text;
+    return true;
+  }
+  // A dated letterhead line: "Helsingborg 2024-02-16".
+  if (isLoose && /^[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?,?\s+\d{4}-\d{2}-\d{2}$/u.test(text)) {
+    ctx.letterheadDates.push(text);
+    return true;
+  }
+  return recognised;
+}
+
+const ORGANISATION_LINE_RE =
+  /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^(?:Region|Kommunförbundet)\s+[\p{Lu}][\p{L}-]+$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u;
+
+function startsWithAnyLabel(text: string): boolean {
+  return (
+    ATTENDANCE_LABELS.some(({ re }) => matchLabel(text, re) !== null) ||
+    HEADER_LABELS.some(({ re }) => matchLabel(text, re) !== null)
+  );
 }
 
 /** Body and organisation from a title line, or null when the line names no body. */
@@ -381,6 +441,10 @@ const WEEKDAYS = /\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:e
 export function cleanPlace(value: string): string | null {
   let text = value;
   for (const d of findDates(text, '2000-01-01')) text = text.replace(d.text, ' ');
+  text = text.replace(
+    /(?:,\s*)?\b(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?den\s*(?=,|$|\s+kl)/gi,
+    ' ',
+  );
   text = text
     .replace(/\b\d{6}(?:-\d{2})?\b/g, ' ')
     .replace(/\b(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*(?:[-–—]|till)\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\b/gi, ' ')

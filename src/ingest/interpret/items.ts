@@ -41,14 +41,23 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
   const presenters: string[] = [];
   const decisions: Decision[] = [];
   const proposals: Decision[] = [];
-  let referral: Referral | null = null;
+  // Text paragraphs that stand for something else when that turns out to be needed: the proposal (used as the
+  // decision when no decision follows) and a referral sentence in prose.
+  const proposalText = new Set<number>();
+  let proseReferral: { referral: Referral; index: number } | null = null;
   let mode: Mode = 'text';
+  let section = '';
 
   const addClause = (clause: string, into: Decision[]) => {
     into.push(readDecision(clause, ctx.meetingDate, ctx.body, into.at(-1) ?? null));
   };
+  const addText = (paragraph: string) => {
+    if (mode === 'proposal') proposalText.add(text.length);
+    text.push(paragraph);
+  };
 
   for (const para of paragraphs) {
+    let lines = para;
     const first = para[0]!.text;
     const presenter = PRESENTER_LABEL_RE.exec(first);
     if (presenter && /^(?:föredrag|presentat|redovisas\s+av)\S*\s*:/i.test(first)) {
@@ -75,20 +84,29 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     }
     if (STRUCTURAL_HEADING_RE.test(first) && para.length === 1) continue;
 
-    let lines = para;
-    if (DECISION_LABEL_RE.test(first)) {
-      mode = 'decision';
-      lines = para.slice(1);
-    } else if (PROPOSAL_LABEL_RE.test(first)) {
+    if (PROPOSAL_LABEL_RE.test(first)) {
       mode = 'proposal';
+      section = '';
+      addText(first);
+      lines = para.slice(1);
+    } else if (DECISION_LABEL_RE.test(first)) {
+      mode = 'decision';
+      section = '';
       lines = para.slice(1);
     } else {
       const inline = INLINE_DECISION_RE.exec(first);
+      const label = SECTION_LABEL_RE.exec(first);
       if (inline && !/^beslut\S/i.test(first)) {
         mode = 'decision';
         lines = [{ ...para[0]!, text: inline[1]! }, ...para.slice(1)];
-      } else if (SECTION_LABEL_RE.test(first) && !CLAUSE_RE.test(first)) {
+      } else if (label && !CLAUSE_RE.test(first)) {
         mode = 'text';
+        section = first.toLowerCase();
+        // A label on its own line ("Yrkanden") is a paragraph of its own; what follows it is read as usual.
+        if (!label[1]) {
+          text.push(first);
+          lines = para.slice(1);
+        }
       }
     }
     if (lines.length === 0) continue;
@@ -97,11 +115,9 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     const startsClause = CLAUSE_RE.test(lines[0]!.text) || (mode !== 'text' && DECISION_POINT_RE.test(lines[0]!.text));
     if (mode === 'text' && !startsClause) {
       const paragraph = joinLines(lines);
-      const found = readReferral(paragraph, ctx, lines[0]!.no);
-      if (found && !referral) {
-        referral = found;
-        continue;
-      }
+      const motion = /^(?:yrkande|proposition|omröstning|reservation|protokollsanteckning)/.test(section);
+      const found: Referral | null = motion || proseReferral ? null : readReferral(paragraph, ctx, lines[0]!.no);
+      if (found) proseReferral = { referral: found, index: text.length };
       text.push(paragraph);
       presenters.push(...presentersInProse(paragraph));
       continue;
@@ -114,6 +130,7 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       presenters.push(...presentersInProse(paragraph));
       continue;
     }
+    if (mode === 'proposal') addText(joinLines(lines));
     // Clauses: each "att …" line or numbered point starts one; other lines continue the current clause.
     let current: string | null = null;
     for (const line of lines) {
@@ -127,17 +144,22 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     if (current !== null) addClause(current, target);
   }
 
-  const finalDecisions = decisions.length > 0 ? decisions : proposals;
+  const useProposals = decisions.length === 0 && proposals.length > 0;
+  const finalDecisions = useProposals ? proposals : decisions;
   propagateDue(finalDecisions);
-  if (!referral) {
-    const referred = finalDecisions.find((d) => d.kind === 'referral');
-    if (referred) referral = readReferral(referred.text, ctx) ?? { to: null, date: null, text: referred.text };
+  const referred = finalDecisions.find((d) => d.kind === 'referral');
+  let referral: Referral | null = null;
+  const dropped = new Set<number>(useProposals ? proposalText : []);
+  if (referred) referral = readReferral(referred.text, ctx) ?? { to: null, date: null, text: referred.text };
+  else if (proseReferral) {
+    referral = proseReferral.referral;
+    dropped.add(proseReferral.index);
   }
   return {
     number: raw.number,
     title,
     presenters: unique(presenters),
-    text: text.join('\n\n'),
+    text: text.filter((_, i) => !dropped.has(i)).join('\n\n'),
     decisions: finalDecisions,
     referral,
   };
@@ -178,19 +200,24 @@ function toParagraphs(lines: WorkLine[]): WorkLine[][] {
   return out;
 }
 
+/**
+ * Joins the lines of a paragraph. A hyphen at a line end before a capital or a digit belongs to the word
+ * ("Jan-" / "Inge", "2024-02-" / "29"); before a small letter it is a Swedish compound dash ("Skol- och").
+ */
 function joinLines(lines: WorkLine[]): string {
-  return lines
-    .map((l) => l.text.replace(/^[-*•]\s+/, ''))
-    .join(' ')
-    .replace(/(\p{L})- (\p{Lu})/gu, '$1-$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  for (const line of lines) {
+    const part = line.text.replace(/^[-*•]\s+/, '').trim();
+    if (!part) continue;
+    out = !out ? part : /[\p{L}\d]-$/u.test(out) && /^[\p{Lu}\d]/u.test(part) ? `${out}${part}` : `${out} ${part}`;
+  }
+  return out;
 }
 
 const REFERRAL_TRIGGER_RE =
   /(?:flyttades|flyttas|flyttad|skjuts\s+upp|sköts\s+upp|bordlades|bordläggs|bordlagt|återremitterades|återremitteras|utgår|utgick|utgått|hänskjuts|tas\s+upp\s+(?:på|vid|till)|tas\s+upp\s+igen)/i;
 const TARGET_RE =
-  /(?:till|på|vid)\s+(?:nästa\s+|kommande\s+|ett\s+senare\s+)?([\p{L}-]+(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)/iu;
+  /(?:till|på|vid)\s+(?:nästa\s+|kommande\s+|ett\s+senare\s+)?([\p{L}-]*(?:möte|mötet|sammanträde|sammanträdet|styrelse|styrelsen|styrelsens|nämnd|nämnden|nämndens|utskott|utskottet|utskottets|fullmäktige|fullmäktiges|gruppen|gruppens|grupp|presidiet|presidiets|direktionen|direktionens)(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)(?![\p{L}-])/iu;
 
 /** A postponement or referral in prose ("Punkten flyttades till kommundirektörsmöte 190816."), or null. */
 export function readReferral(paragraph: string, ctx: ItemContext, line: number | null = null): Referral | null {
@@ -207,7 +234,11 @@ export function readReferral(paragraph: string, ctx: ItemContext, line: number |
   let to: string | null = null;
   const target = TARGET_RE.exec(paragraph.slice(REFERRAL_TRIGGER_RE.exec(paragraph)!.index));
   if (target) {
+    // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
+    // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
     to = target[1]!.replace(/\s+(?:möte|mötet|sammanträde|sammanträdet)$/i, '').trim();
+    if (/s$/.test(to) && target[1]!.includes(' ')) to = to.slice(0, -1);
+    if (/s$/.test(to) && target[1]!.includes(' ')) to = to.slice(0, -1);
     if (/^(?:nästa|kommande|senare|dagens)$/i.test(to) || /^\d/.test(to))
       to = target[0].replace(/^(?:till|på|vid)\s+/i, '').trim();
   }

@@ -75,6 +75,14 @@ export function isPlaceWord(word: string): boolean {
   return findMunicipality(word) !== null || (word.endsWith('s') && findMunicipality(word.slice(0, -1)) !== null);
 }
 
+const ROLE_WORD_RE =
+  /^(?:[\p{L}-]*(?:chef|direktör|sekreterare|ledare|strateg|handläggare|samordnare|controller|ansvarig|ordförande|ekonom|jurist|utvecklare|kommunikatör|koordinator|planerare|arkitekt|revisor|kommunalråd|oppositionsråd))$/iu;
+
+/** True for a title such as "Ekonomichef" or "Kommundirektör", which protocols put before names. */
+export function isRoleWord(word: string): boolean {
+  return ROLE_WORD_RE.test(word);
+}
+
 /** True for a word that cannot be part of a person's name. */
 export function isOrgWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[.,:;]$/, '');
@@ -96,6 +104,8 @@ export function leadingPersonName(text: string): string | null {
   const m = PERSON_PREFIX_RE.exec(text.trim());
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
+  // "Ekonomichef Jörgen Åkesson": the title before the name is not part of it.
+  while (words.length > 2 && isRoleWord(words[0]!)) words.shift();
   const kept: string[] = [];
   for (const word of words) {
     if (isOrgWord(word)) break;

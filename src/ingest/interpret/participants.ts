@@ -128,11 +128,13 @@ function applyAttribute(p: Participant, raw: string, sameChunk: boolean): void {
     p.to = normaliseTime(toOnly[1]!) ?? p.to;
     rest = cut(rest, toOnly);
   }
-  const note = NOTE_RE.exec(rest);
-  if (note) {
-    p.note = join(p.note, note[1]!.trim());
+  // Notes as written, in order: "tjg för Tobias Vinberg (S) §§ 134-137" stays one note.
+  const notes: string[] = [];
+  for (let note = NOTE_RE.exec(rest); note; note = NOTE_RE.exec(rest)) {
+    notes.push(note[1]!.trim());
     rest = cut(rest, note);
   }
+  if (notes.length > 0) p.note = join(p.note, notes.join(' '));
   const party = PARTY_RE.exec(rest);
   if (party) {
     p.organization ??= party[1]!;

@@ -6,7 +6,8 @@ export function normaliseLine(raw: string): string {
   if (!/[^\x20-\x7e\u00c0-\u00ff]|\s$/.test(raw)) return raw;
   return raw
     .normalize('NFC')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, ' ')
+    .replace(/\t/g, '  ')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
     .replace(/\uFEFF/g, '')
     .replace(/\s+$/, '');
 }

@@ -46,6 +46,12 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
         title = `${title} ${lines[next]!.text}`.trim();
         extraLines = next - i;
       }
+    } else {
+      const wrapped = titleContinuation(lines, i);
+      if (wrapped) {
+        title = `${title} ${wrapped}`;
+        extraLines = 1;
+      }
     }
     return { index: i, kind: 'paragraph', number: `§ ${p[1]}`, value: Number(p[1]), title, inline: '', extraLines };
   }

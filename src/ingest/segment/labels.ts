@@ -52,11 +52,11 @@ export const PROPOSAL_LABEL_RE =
   /^(?:förslag\s+till\s+beslut|(?:\S+\s+){0,2}förslag(?:\s+till\s+beslut)?|(?:\S+\s+){0,2}föreslås\s+besluta|beslutsförslag|(?:\S+\s+){0,2}föreslår(?:\s+\S+){0,2}\s+besluta(?:\s+att)?|(?:\S+\s+){0,2}föreslår)\s*:?\s*$/i;
 /** Decision labels followed by the decision on the same line ("Beslut: att …", "Styrgruppen beslutar att …"). */
 export const INLINE_DECISION_RE =
-  /^(?:beslut|mötet beslutar|(?:[\p{Lu}][\p{L}-]+\s+){1}beslutar|(?:\S+\s+){0,2}beslöt)\s*:?\s+(.+)$/iu;
+  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+beslutar\s*:?|(?:\S+\s+){0,2}beslöt\s*:?)\s*(\S.*)$/u;
 
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
-  /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|ärendet|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)\b\s*:?\s*(.*)$/i;
+  /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)(?:\s*:\s*(.*)|\s*)$/i;
 
 /** "Föredragande: …", "Föredragare", "Presentation av", "Redovisas av". */
 export const PRESENTER_LABEL_RE =

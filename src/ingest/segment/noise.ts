@@ -6,6 +6,10 @@ import {
   ESIGN_START_RE,
   PAGE_FURNITURE_RE,
   PRESENTER_LABEL_RE,
+  PROPOSAL_LABEL_RE,
+  SECTION_LABEL_RE,
+  signatureRole,
+  UNNUMBERED_SECTION_RE,
 } from './labels.js';
 import type { WorkLine } from './work-line.js';
 
@@ -32,12 +36,14 @@ function markESignature(lines: WorkLine[]): void {
 /** Lines that can repeat legitimately and must never be taken for a page header. */
 function mayRepeat(text: string): boolean {
   return (
+    /^(?:§\s*\d|\d{1,2}[.)]\s|[-*•]\s)/.test(text) ||
     /^(?:samt\s+)?att\s/i.test(text) ||
     DECISION_LABEL_RE.test(text) ||
     PRESENTER_LABEL_RE.test(text) ||
-    /^(?:beslut|yrkande|reservation|protokollsanteckning|ärendebeskrivning|beslutsunderlag|bakgrund|sammanfattning)/i.test(
-      text,
-    ) ||
+    SECTION_LABEL_RE.test(text) ||
+    PROPOSAL_LABEL_RE.test(text) ||
+    UNNUMBERED_SECTION_RE.test(text) ||
+    signatureRole(text) !== null ||
     /[.!?]$/.test(text)
   );
 }
@@ -50,10 +56,14 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
   const keys = new Map<WorkLine, string>();
   for (const line of content) {
     if (line.text.length > 90) continue;
-    const key = lineKey(line.text);
+    // Page headers differ only in their page number ("… 2 (9)", "… 3 (9)"): those compare without digits.
+    const key = /\d+\s*\(\d+\)|\bsida\s*\d+|\b\d+\s*(?:av|\/)\s*\d+\s*$/i.test(line.text)
+      ? lineKey(line.text).replace(/\d+/g, '#')
+      : lineKey(line.text);
     keys.set(line, key);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const seen = new Set<string>();
   const pageTops = new Set<WorkLine>();
   if (content.some((l) => l.page !== null && l.page > 1)) {
     let page: number | null = null;
@@ -74,6 +84,11 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     const likeTitle =
       titleKey.length >= 12 && Math.abs(key.length - titleKey.length) <= 3 && fuzzyKey(line.text) === titleKey;
     if ((count < 2 && !likeTitle) || mayRepeat(line.text)) continue;
+    // The first occurrence is the page-1 header, which carries the body and the date; later ones are furniture.
+    if (!likeTitle && !seen.has(key)) {
+      seen.add(key);
+      continue;
+    }
     const repeated = count >= 2;
     if (likeTitle || (repeated && pageTops.has(line)) || count >= 3) line.noise = true;
   }
