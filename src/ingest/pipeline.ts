@@ -6,6 +6,7 @@ import { type ExtractedText, linesToText } from './extract/lines.js';
 import { readHeader } from './interpret/header.js';
 import { readItem } from './interpret/items.js';
 import { readSignatureLines } from './interpret/signatures.js';
+import { lineKey } from './segment/clean-line.js';
 import { segment } from './segment/segment.js';
 import { toWorkLines } from './segment/work-line.js';
 
@@ -46,7 +47,7 @@ export function interpret(extracted: ExtractedText, source: { name: string; sha2
     warnings.push({
       code: 'agenda-only',
       message: 'Dokumentet innehåller bara en dagordning; punkterna är hämtade ur den.',
-      line: segments.agenda[0]!.heading.no,
+      line: segments.agendaLabel ?? segments.agenda[0]!.heading.no,
     });
   } else if (segments.agenda.length > 0) {
     checkAgenda(segments.agenda, items, warnings);
@@ -59,7 +60,7 @@ export function interpret(extracted: ExtractedText, source: { name: string; sha2
   if (!hasContent) {
     throw new AppError('not-a-protocol', `${source.name}: not a protocol: no date, attendance or items found`);
   }
-  checkPeople(header.present, header.absent, segments.lines, warnings);
+  checkPeople(header.present, header.absent, segments.header, warnings);
   checkCharacters(segments.lines, warnings);
   for (const note of extracted.notes) warnings.push({ code: 'encoding', message: note, line: null });
 
@@ -111,9 +112,8 @@ function checkPeople(
   const presentKeys = new Set(present.map((p) => key(p.name)));
   for (const p of absent) {
     if (!presentKeys.has(key(p.name))) continue;
-    const line = [...lines]
-      .reverse()
-      .find((l) => !l.noise && l.text.includes(p.name) && /förhinder|frånvarande/i.test(l.text));
+    // The later mention is the one that contradicts the first.
+    const line = [...lines].reverse().find((l) => !l.noise && l.text.includes(p.name));
     warnings.push({
       code: 'person-present-and-absent',
       message: `${p.name} står både som närvarande och med förhinder.`,
@@ -148,12 +148,17 @@ function checkCharacters(lines: ReturnType<typeof toWorkLines>, warnings: Warnin
 }
 
 function checkAgenda(agenda: { number: string | null; title: string }[], items: Item[], warnings: Warning[]): void {
-  const numbers = new Set(items.map((i) => i.number));
-  const missing = agenda.filter((a) => a.number !== null && !numbers.has(a.number));
+  // Agendas number their entries 1, 2, 3 while § protocols continue the year's numbering: compare titles.
+  const key = (t: string) => lineKey(t);
+  const titles = items.map((i) => key(i.title));
+  const missing = agenda.filter((a) => {
+    const k = key(a.title);
+    return k.length > 0 && !titles.some((t) => t === k || t.includes(k) || k.includes(t));
+  });
   if (missing.length > 0) {
     warnings.push({
       code: 'agenda-mismatch',
-      message: `Dagordningen nämner ${missing.map((m) => m.number).join(', ')} som saknas i protokollet.`,
+      message: `Dagordningen nämner ${missing.map((m) => `"${m.title}"`).join(', ')} som saknas bland punkterna.`,
       line: null,
     });
   }

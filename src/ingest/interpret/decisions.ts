@@ -39,17 +39,18 @@ export function readDecision(
 const INFORMATION_RE =
   /till\s+handlingarna|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
 const APPROVAL_RE =
-  /^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|föreslå\s+(?:kommunfullmäktige|styrelsen|fullmäktige)|rekommendera|rekommenderar|utse|utser|välja|väljer|anvisa|anslå|godta)\b/iu;
+  /^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|föreslå\s+(?:kommunfullmäktige|styrelsen|fullmäktige)|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
 const REJECTION_RE =
   /(?:^|\s)(?:avslå|avslår|avslås|avstyrka|avstyrker|avstyrks|inte\s+(?:ska|skall|bör)\s|ej\s+(?:ska|skall)\s|inte\s+bevilja|inte\s+anta|inte\s+godkänna|avvisa|avvisar|avvisas)/iu;
 const REFERRAL_RE =
   /(?:återremittera|återremitteras|bordlägga|bordläggs|bordlades|skjuta\s+upp|skjuts\s+upp|flyttas\s+till|tas\s+upp\s+(?:på|vid)\s+(?:nästa|kommande|ett\s+senare)|remittera\s|remitteras\s|hänskjuta|hänskjuts)/iu;
 
+const ANSVARIG_RE = /\b(?:ansvarig(?:a)?|ansvar)\s*:\s*([^,.;]+?)\s*(?=[,.;]|$)/iu;
 const UPPDRAG_AT_RE = /^(?:\S+\s+){0,2}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
 const FAR_UPPDRAG_RE = /^(.+?)\s+(?:får|ges|erhåller|tilldelas)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const GE_UPPDRAG_RE = /^(?:ge|ger)\s+(.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const PASSIVE_BY_RE =
-  /^(.+?\s\p{L}+(?:s|as|es))\s+av\s+((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+|sekretariatet|förvaltningen)(.*)$/u;
+  /^(.+?\s\p{L}+(?:s|as|es))\s+av\s+((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+|[\p{Ll}-]*(?:sekretariatet|förvaltningen|ordföranden|projektledaren|kommundirektören|direktören|chefen|samordnaren|presidiet|arbetsgruppen))(?![\p{L}])(.*)$/u;
 /** Definite nouns and names that can carry out a task. */
 const AGENT_RE =
   /^((?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,2})|[\p{Lu}][\p{L}-]+|(?:nätverket|projektgruppen|arbetsgruppen|styrgruppen|beredningsgruppen)(?:\s+(?:för\s+)?[\p{L}-]+){0,3}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|kommundirektören|stadsdirektören|projektledaren|projektledare|förvaltningen|förvaltningarna|kommunledningskontoret|cheferna|chefen|direktören|direktörerna|samordnaren|ordföranden|presidiet|kansliet|ekonomer|ekonomerna|nätverken|kommunerna|sekretariatschef|sekretariatschefen))((?:\s+(?:och|samt)\s+(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,2}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|förvaltningen|cheferna|projektledaren)))*)\s+((?:gemensamt\s+|själva\s+|tillsammans\s+|också\s+|även\s+|därefter\s+)?(?:ska|skall|bör|får|tar|ges|)\s*[\p{Ll}-]+)\b/u;
@@ -75,6 +76,12 @@ function readAssignment(
   previous: Decision | null,
 ): ReadAssignment | null {
   const firstSentence = core.split(/(?<=[.!?])\s+(?=[\p{Lu}])/u)[0]!;
+  // "Ta fram en mall. Ansvarig: Lars Öhman, klart 15/3": minutes name the owner after the task.
+  const owner = ANSVARIG_RE.exec(core);
+  if (owner) {
+    const task = core.slice(0, owner.index).replace(/[.,;\s]+$/, '');
+    return make(splitAssignees(owner[1]!.trim()), task, core, ref, true);
+  }
   const uppdrag = UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence);
   if (uppdrag) return make(splitAssignees(uppdrag[1]!), uppdrag[2]!, core, ref, true);
   const far = FAR_UPPDRAG_RE.exec(firstSentence);
@@ -132,7 +139,11 @@ function make(assignees: string[], task: string, whole: string, ref: string | nu
     .trim();
   const due = findDue(whole, ref);
   // "inför internatet": a deadline tied to an event rather than a date; kept as written for people to read.
-  const before = due ? null : /\binför\s+(?:(?:kommande|nästa|varje)\s+)?[\p{L}-]+/u.exec(cleanTask);
+  const before = due
+    ? null
+    : /\b(?:inför\s+(?:(?:kommande|nästa|varje)\s+)?[\p{L}-]+|(?:till|senast\s+till|senast)\s+(?:nästa|kommande)\s+[\p{L}-]*(?:möte|sammanträde))/u.exec(
+        cleanTask,
+      );
   return {
     value: { assignees, task: cleanTask, due: due?.value ?? null, dueText: due?.text ?? before?.[0] ?? null },
     explicit,
@@ -155,7 +166,7 @@ export function splitAssignees(text: string): string[] {
   return [text.trim()];
 }
 
-const DUE_PREFIX_RE = /(?:senast(?:\s+den)?|före|innan|till\s+den|by)\s+$/i;
+const DUE_PREFIX_RE = /(?:senast(?:\s+den)?|före|innan|till\s+den|klart|klar|deadline:?|by)\s+$/i;
 
 /**
  * The deadline of a task: the earliest date named in it, with "senast"/"före" kept in the text as written.

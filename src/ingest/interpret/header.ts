@@ -181,6 +181,8 @@ function startsWithAttendanceLabel(text: string): boolean {
 
 function continues(block: Block, line: WorkLine, afterBlank: boolean): boolean {
   if (AGENDA_LABEL_RE.test(line.text)) return false;
+  // Any "Label: value" line ("Antecknare: Jenny Holm") ends a list; names never end in a colon.
+  if (/^[\p{L}][\p{L}\s/-]{2,40}:(?:\s|$)/u.test(line.text)) return false;
   if (block.type === 'field') {
     if (block.field === 'notice' || block.field === 'signatures') return true;
     return !afterBlank && block.parts.length < 3;
@@ -217,6 +219,13 @@ function readField(block: Block & { type: 'field' }, info: HeaderInfo, ctx: Cont
     case 'adjusters':
       for (const p of parseParticipantList(value).participants) if (p.role !== 'group') info.adjusters.push(p.name);
       return;
+    case 'minuteTaker': {
+      const title = block.line.text.split(':')[0]!.trim();
+      for (const p of parseParticipantList(value).participants) {
+        info.signatures.push({ role: 'secretary', title, name: p.name });
+      }
+      return;
+    }
     case 'signatures':
       info.signatures.push(...readSignatureLines([block.rest, ...block.parts.map((p) => p.text)].filter(Boolean)));
       return;
@@ -340,7 +349,7 @@ function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: bo
 }
 
 const ORGANISATION_LINE_RE =
-  /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^(?:Region|Kommunförbundet)\s+[\p{Lu}][\p{L}-]+$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u;
+  /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^[\p{Lu}][\p{L}-]*(?:förbundet|förbund)(?:\s+[\p{Lu}][\p{L}-]+){1,2}$|^(?:Region|Kommunförbundet)\s+[\p{Lu}][\p{L}-]+$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u;
 
 function startsWithAnyLabel(text: string): boolean {
   return (
@@ -357,7 +366,7 @@ export function bodyFromLine(text: string): { body: string; organization: string
   const meetingOf = /^([\p{L}-]+(?:möte|sammanträde))\s+(?:i|inom|för)\s+(.+)$/iu.exec(t);
   if (meetingOf) return { body: canonicalBody(meetingOf[1]!), organization: meetingOf[2]!.trim() };
   const after =
-    /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|kallelse)(?:\s+(?:från|för|vid|fört vid))?(?:\s+(?:sammanträde|möte|mötet|sammanträdet)\s+(?:med|i|för))?\s+(.+?)(?:\s+\d.*)?$/i.exec(
+    /^(?:protokoll|sammanträdesprotokoll|minnesanteckningar|mötesanteckningar|anteckningar|kallelse)(?:\s*[–—:-])?(?:\s+(?:från|för|vid|fört vid))?(?:\s+(?:sammanträde|möte|mötet|sammanträdet)\s+(?:med|i|för))?\s+(.+?)(?:\s+\d.*)?$/i.exec(
       t,
     );
   if (after && BODY_WORD_RE.test(after[1]!)) return splitBodyOrg(after[1]!);
@@ -382,7 +391,7 @@ function resolveMeetingDate(info: HeaderInfo, ctx: Context): void {
   ref ??= refYear ? `${refYear}-06-15` : null;
 
   const dateSources = [
-    ...values.filter((v) => v.field === 'date' || v.field === 'timePlace'),
+    ...values.filter((v) => v.field === 'date' || v.field === 'timePlace' || v.field === 'time'),
     ...letterhead.map((value) => ({ field: 'date' as Field, value, line: 0 })),
   ];
   for (const source of dateSources) {

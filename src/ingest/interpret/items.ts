@@ -1,6 +1,7 @@
 import type { Adjournment, Decision, Item, Referral, Warning } from '../../domain/document.js';
 import { splitDnr } from '../segment/headings.js';
 import {
+  ACTION_RE,
   ADJOURN_RE,
   DECISION_LABEL_RE,
   INLINE_DECISION_RE,
@@ -13,7 +14,7 @@ import {
 import type { RawItem } from '../segment/segment.js';
 import type { WorkLine } from '../segment/work-line.js';
 import { propagateDue, readDecision } from './decisions.js';
-import { isOrgWord, isPlaceWord, leadingPersonName } from './names.js';
+import { findPersonName, isOrgWord, isPlaceWord, leadingPersonName } from './names.js';
 import { parseParticipantList } from './participants.js';
 import { findDates, findTimeSpan } from './swedish-dates.js';
 
@@ -83,6 +84,11 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       continue;
     }
     if (STRUCTURAL_HEADING_RE.test(first) && para.length === 1) continue;
+    const action = ACTION_RE.exec(first.replace(/^[-*•]\s+/, ''));
+    if (action) {
+      addClause([action[1]!, ...para.slice(1).map((l) => l.text)].join(' '), decisions);
+      continue;
+    }
 
     if (PROPOSAL_LABEL_RE.test(first)) {
       mode = 'proposal';
@@ -96,7 +102,7 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     } else {
       const inline = INLINE_DECISION_RE.exec(first);
       const label = SECTION_LABEL_RE.exec(first);
-      if (inline && !/^beslut\S/i.test(first)) {
+      if (inline) {
         mode = 'decision';
         lines = [{ ...para[0]!, text: inline[1]! }, ...para.slice(1)];
       } else if (label && !CLAUSE_RE.test(first)) {
@@ -170,16 +176,30 @@ function sectionIsFormal(para: WorkLine[]): boolean {
   return DECISION_LABEL_RE.test(para[0]!.text) && para.length > 1;
 }
 
+/** Lines that open a part of an item even without a blank line before them (minutes written line by line). */
+function opensPart(text: string): boolean {
+  return (
+    DECISION_LABEL_RE.test(text) ||
+    PROPOSAL_LABEL_RE.test(text) ||
+    INLINE_DECISION_RE.test(text) ||
+    ACTION_RE.test(text.replace(/^[-*•]\s+/, '')) ||
+    SECTION_LABEL_RE.test(text) ||
+    /^(?:föredrag\S*|presentatör\S*)\s*:/i.test(text) ||
+    ADJOURN_RE.test(text) ||
+    RESUME_RE.test(text)
+  );
+}
+
 function toParagraphs(lines: WorkLine[]): WorkLine[][] {
   const out: WorkLine[][] = [];
   let current: WorkLine[] = [];
   let lastContent: WorkLine | null = null;
   for (const line of lines) {
     if (line.noise) continue;
-    if (!line.text) {
+    if (!line.text || (current.length > 0 && opensPart(line.text))) {
       if (current.length > 0) out.push(current);
       current = [];
-      continue;
+      if (!line.text) continue;
     }
     // A page header between the halves of a sentence leaves "… till" / "kommunernas …": join them again.
     if (
@@ -246,7 +266,7 @@ export function readReferral(paragraph: string, ctx: ItemContext, line: number |
 }
 
 const PRESENT_VERBS =
-  /\s(?:redovisar|redovisade|presenterar|presenterade|föredrog|föredrar|informerade|informerar|rapporterade|rapporterar|berättade|berättar|genomförde|gick\s+igenom|går\s+igenom|visade|föredrar)\b/;
+  /\s(?:redogjorde|redogör|redovisar|redovisade|presenterar|presenterade|föredrog|föredrar|informerade|informerar|rapporterade|rapporterar|berättade|berättar|genomförde|gick\s+igenom|går\s+igenom|visade|föredrar)\b/;
 const BY_RE =
   /(?:redovisas|presenteras|föredras|presenterades|redovisades)\s+av\s+(?:[\p{Ll}-]+\s+)?((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+)/gu;
 const FROM_DELTAR_RE = /(?:^|[.!?]\s+)Från\s+[^.]{1,80}?\s+deltar\s+([^.]+)/gu;
@@ -292,8 +312,9 @@ function namesBeforeVerb(prefix: string): string[] {
 /** Person names in a list ("A, titel, och B, Höganäs kommun"), groups left out. */
 function namesIn(list: string): string[] {
   return parseParticipantList(list)
-    .participants.filter((p) => p.role !== 'group' && leadingPersonName(p.name) === p.name)
-    .map((p) => p.name);
+    .participants.filter((p) => p.role !== 'group')
+    .map((p) => (leadingPersonName(p.name) === p.name ? p.name : findPersonName(p.name)))
+    .filter((n): n is string => n !== null);
 }
 
 function unique(values: string[]): string[] {

@@ -120,3 +120,14 @@ export function leadingPersonName(text: string): string | null {
 export function isNameWord(word: string): boolean {
   return NAME_WORD_RE.test(word) && !isOrgWord(word);
 }
+
+const PERSON_ANYWHERE_RE = new RegExp(PERSON_NAME, 'gu');
+
+/** The first person's name anywhere in a text ("miljö- och byggchef Lars Tornberg" → "Lars Tornberg"). */
+export function findPersonName(text: string): string | null {
+  for (const m of text.matchAll(PERSON_ANYWHERE_RE)) {
+    const name = leadingPersonName(m[0]);
+    if (name) return name;
+  }
+  return null;
+}

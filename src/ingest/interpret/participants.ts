@@ -13,7 +13,7 @@ export interface ParsedParticipants {
 type Chunk = { kind: 'person'; participant: Participant; joined: boolean } | { kind: 'attr'; text: string };
 
 const ROLE_RE =
-  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+)*(?:[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd))\b/i;
+  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+)*(?:[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd|sammankallande|mötesledare|processledare|moderator|rektor|överförmyndare))\b/i;
 const GROUP_RE = /^(?:hela\s+)?(?:trainée?|trainee|traine)(?:grupp|gruppen)\s*\d+$|^hela\s+\S/i;
 const SPLIT_AND_RE = new RegExp(`\\s+(?:och|samt|&)\\s+(?=(?:${PERSON_NAME})|hela\\s)`, 'u');
 const TIME = '(\\d{1,2}[.:]\\d{2})';
@@ -139,6 +139,18 @@ function applyAttribute(p: Participant, raw: string, sameChunk: boolean): void {
   if (party) {
     p.organization ??= party[1]!;
     rest = cut(rest, party);
+  }
+  // "(ordförande)" is a role, "(Åsby)" an organisation, "(Region Sjöland, sammankallande)" both, "(punkt 3)" a note.
+  for (let paren = /\(([^()]+)\)/.exec(rest); paren; paren = /\(([^()]+)\)/.exec(rest)) {
+    for (const part of paren[1]!.split(/\s*,\s*/)) {
+      const inner = part.trim();
+      if (!inner) continue;
+      if (ROLE_RE.exec(inner)?.[0].length === inner.length && p.role === null) p.role = inner;
+      else if (p.organization === null && /^[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,4}$/u.test(inner))
+        p.organization = inner;
+      else p.note = join(p.note, inner);
+    }
+    rest = cut(rest, paren);
   }
   rest = rest.replace(/^[\s,:;-]+|[\s,:;-]+$/g, '');
   if (!rest) return;

@@ -25,7 +25,17 @@ export const ATTENDANCE_LABELS: { re: RegExp; kind: AttendanceKind }[] = [
 /** Header fields of the first page. */
 export const HEADER_LABELS: {
   re: RegExp;
-  field: 'timePlace' | 'date' | 'time' | 'place' | 'adjusters' | 'adjustTime' | 'paragraphs' | 'signatures' | 'notice';
+  field:
+    | 'timePlace'
+    | 'date'
+    | 'time'
+    | 'place'
+    | 'adjusters'
+    | 'adjustTime'
+    | 'paragraphs'
+    | 'signatures'
+    | 'minuteTaker'
+    | 'notice';
 }[] = [
   {
     re: /^(?:tid\s*(?:\/|och|&)\s*plats|plats\s*(?:\/|och|&)\s*tid|tid\s+och\s+plats|sammanträde)/i,
@@ -41,6 +51,10 @@ export const HEADER_LABELS: {
   },
   { re: /^(?:paragrafer|paragraf)/i, field: 'paragraphs' },
   { re: /^underskrifter/i, field: 'signatures' },
+  {
+    re: /^(?:antecknare|antecknat\s+av|mötessekreterare|protokollförare|sekreterare|vid\s+tangenterna)(?=\s*:)/i,
+    field: 'minuteTaker',
+  },
   { re: /^(?:anslag\s*\/\s*bevis|bevis\s+om\s+anslag|anslagsbevis|anslag)\b/i, field: 'notice' },
 ];
 
@@ -52,7 +66,7 @@ export const PROPOSAL_LABEL_RE =
   /^(?:förslag\s+till\s+beslut|(?:\S+\s+){0,2}förslag(?:\s+till\s+beslut)?|(?:\S+\s+){0,2}föreslås\s+besluta|beslutsförslag|(?:\S+\s+){0,2}föreslår(?:\s+\S+){0,2}\s+besluta(?:\s+att)?|(?:\S+\s+){0,2}föreslår)\s*:?\s*$/i;
 /** Decision labels followed by the decision on the same line ("Beslut: att …", "Styrgruppen beslutar att …"). */
 export const INLINE_DECISION_RE =
-  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+beslutar\s*:?|(?:\S+\s+){0,2}beslöt\s*:?)\s*(\S.*)$/u;
+  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+beslutar\s*:?|(?:\S+\s+){0,2}beslöt\s*:?)\s*(\S.*)$/iu;
 
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
@@ -78,7 +92,7 @@ export const STRUCTURAL_HEADING_RE =
 export const SIGNATURE_TITLES: { re: RegExp; role: 'chair' | 'secretary' | 'adjuster' | 'other' }[] = [
   { re: /^(?:ordförande|ordf\.?|mötesordförande|tf\.?\s+ordförande|vice\s+ordförande)$/i, role: 'chair' },
   {
-    re: /^(?:sekreterare|sekretariatschef|protokollförare|vid\s+tangenterna|vid\s+pennan|antecknat\s+av|antecknare|mötessekreterare|nämndsekreterare|kommunsekreterare)$/i,
+    re: /^(?:sekreterare|sekretariatschef|protokollförare|vid\s+tangenterna|vid\s+pennan|vid\s+anteckningarna|för\s+anteckningarna|vid\s+protokollet|antecknat\s+av|antecknades\s+av|antecknare|mötessekreterare|nämndsekreterare|kommunsekreterare)$/i,
     role: 'secretary',
   },
   { re: /^(?:justerare|justerande|justeras|justeras\s+av|justerat|justerandes\s+sign(?:atur)?)$/i, role: 'adjuster' },
@@ -126,3 +140,6 @@ export function matchLabel(line: string, re: RegExp, loose?: (rest: string) => b
   if (loose?.(rest)) return rest;
   return null;
 }
+
+/** Action lines of informal minutes: "Åtgärd: Ta fram … Ansvarig: Anna, klart 15/3". */
+export const ACTION_RE = /^(?:åtgärd(?:er)?|att\s+göra|action|uppgift|todo)\s*:\s*(\S.*)$/i;

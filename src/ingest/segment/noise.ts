@@ -57,7 +57,7 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
   for (const line of content) {
     if (line.text.length > 90) continue;
     // Page headers differ only in their page number ("… 2 (9)", "… 3 (9)"): those compare without digits.
-    const key = /\d+\s*\(\d+\)|\bsida\s*\d+|\b\d+\s*(?:av|\/)\s*\d+\s*$/i.test(line.text)
+    const key = /\d+\s*\(\d+\)|\bsida\s*\d+|(?<![\d/])\d{1,3}\s*(?:av|\/)\s*\d{1,3}\s*$/i.test(line.text)
       ? lineKey(line.text).replace(/\d+/g, '#')
       : lineKey(line.text);
     keys.set(line, key);

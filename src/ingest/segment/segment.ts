@@ -30,6 +30,8 @@ export interface Segments {
   items: RawItem[];
   /** Items listed in a Dagordning / Ärendelista / Innehållsförteckning. */
   agenda: RawItem[];
+  /** Line number of the agenda's label, when there is an agenda. */
+  agendaLabel: number | null;
   /** The signature block at the end. */
   trailer: WorkLine[];
   warnings: Warning[];
@@ -40,20 +42,36 @@ export function segment(lines: WorkLine[]): Segments {
   markNoise(lines);
   const warnings: Warning[] = [];
   const candidates = findHeadingCandidates(lines);
-  const agendaSet = agendaCandidates(lines, candidates);
-  const bodyCandidates = candidates.filter((c) => !agendaSet.has(c) && !inAttendanceOrHeader(lines, c));
+  const found = findAgenda(lines, candidates);
+  let agendaSet = found.entries;
+  let bodyCandidates = candidates.filter((c) => !agendaSet.has(c) && !inAttendanceOrHeader(lines, c));
+  // A numbered list under "Dagordning" whose numbering the body continues (1–2 there, 3… in the body) is the
+  // start of the items, not a list of them.
+  const agendaValues = [...agendaSet].map((c) => c.value ?? 0);
+  const bodyNumbered = bodyCandidates.filter((c) => c.kind === 'numbered');
+  if (
+    agendaSet.size > 0 &&
+    bodyNumbered.length > 0 &&
+    [...agendaSet].every((c) => c.kind === 'numbered') &&
+    Math.min(...bodyNumbered.map((c) => c.value ?? 0)) === Math.max(...agendaValues) + 1
+  ) {
+    bodyCandidates = candidates.filter((c) => !inAttendanceOrHeader(lines, c));
+    agendaSet = new Set();
+  }
   const inferred = new Set<HeadingCandidate>();
   const headings = chooseHeadings(bodyCandidates, warnings, lines, inferred);
-  const agenda = [...agendaSet].map((c) => toRawItem(c, lines, []));
+  const agendaList = [...agendaSet];
+  const agenda = agendaList.map((c, k) =>
+    toRawItem(c, lines, lines.slice(c.index + 1 + c.extraLines, agendaList[k + 1]?.index ?? found.end)),
+  );
 
   const firstHeading = headings[0]?.index ?? lines.length;
-  const firstAgenda = Math.min(...[...agendaSet].map((c) => c.index), lines.length);
-  const headerEnd = Math.min(firstHeading, firstAgenda);
+  const headerEnd = Math.min(firstHeading, agendaSet.size > 0 ? found.label : lines.length);
   const header = lines.slice(0, headerEnd).filter((l) => !l.noise);
 
   const trailerStart = findTrailerStart(
     lines,
-    headings.length > 0 ? headings[headings.length - 1]!.index + 1 : headerEnd,
+    headings.length > 0 ? headings[headings.length - 1]!.index + 1 : agendaSet.size > 0 ? found.end : headerEnd,
   );
   const trailer = lines.slice(trailerStart).filter((l) => !l.noise && l.text);
 
@@ -62,7 +80,8 @@ export function segment(lines: WorkLine[]): Segments {
     const body = lines.slice(h.index + 1 + h.extraLines, end);
     return toRawItem(h, lines, body, inferred.has(h));
   });
-  return { lines, header, items, agenda, trailer, warnings };
+  const agendaLabel = agendaSet.size > 0 && found.label < lines.length ? lines[found.label]!.no : null;
+  return { lines, header, items, agenda, agendaLabel, trailer, warnings };
 }
 
 function toRawItem(c: HeadingCandidate, lines: WorkLine[], body: WorkLine[], inferred = false): RawItem {
@@ -80,31 +99,43 @@ function inAttendanceOrHeader(lines: WorkLine[], c: HeadingCandidate): boolean {
 }
 
 /**
- * Candidates that form a list under an agenda label ("Dagordning") or a table of contents: consecutive headings with
- * no prose between them.
+ * The list under an agenda label ("Dagordning", "Ärendelista", "Innehållsförteckning"): numbered or § entries,
+ * each with indented detail lines (Dnr, Föredragande), up to the first line that is none of these. A table of
+ * contents without a label (§ lines ending in page numbers) counts too.
  */
-function agendaCandidates(lines: WorkLine[], candidates: HeadingCandidate[]): Set<HeadingCandidate> {
-  const result = new Set<HeadingCandidate>();
+function findAgenda(
+  lines: WorkLine[],
+  candidates: HeadingCandidate[],
+): { entries: Set<HeadingCandidate>; label: number; end: number } {
+  const entries = new Set<HeadingCandidate>();
   const byIndex = new Map(candidates.map((c) => [c.index, c]));
-  for (let i = 0; i < lines.length; i++) {
+  let label = lines.length;
+  let end = lines.length;
+  for (let i = 0; i < lines.length && entries.size === 0; i++) {
     if (lines[i]!.noise || !isAgendaLabel(lines[i]!)) continue;
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (line.noise || !line.text) continue;
       const c = byIndex.get(j);
-      if (c && (c.kind === 'numbered' || c.kind === 'paragraph' || c.kind === 'section')) {
-        result.add(c);
+      const first = entries.values().next().value;
+      const sameKind = !first || c?.kind === first.kind || c?.kind === 'section';
+      if (c && sameKind && (c.kind === 'numbered' || c.kind === 'paragraph' || c.kind === 'section')) {
+        entries.add(c);
         j += c.extraLines;
         continue;
       }
-      if (/^[-*•]\s+\S/.test(line.raw) && line.text.length < 120) continue;
+      const detail = /^\s+\S/.test(line.raw) || /^(?:dnr|diarienr|föredragande|föredragare)\b/i.test(line.text);
+      if (entries.size > 0 && (detail || (/^[-*•]\s+\S/.test(line.raw) && line.text.length < 120))) continue;
       break;
     }
+    if (entries.size > 0) {
+      label = i;
+      end = j;
+    }
   }
-  // A table of contents without a label: § lines ending in page numbers.
-  for (const c of candidates) if (c.kind === 'paragraph' && stripTocPage(c.title).toc) result.add(c);
-  return result;
+  for (const c of candidates) if (c.kind === 'paragraph' && stripTocPage(c.title).toc) entries.add(c);
+  return { entries, label, end };
 }
 
 /**
@@ -203,9 +234,14 @@ function findTrailerStart(lines: WorkLine[], notBefore: number): number {
   for (let i = lines.length - 1; i >= notBefore; i--) {
     const line = lines[i]!;
     if (line.noise || !line.text) continue;
-    const text = line.text;
+    const text = line.text
+      .replace(/[._…]{3,}/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (isSignatureLine(text)) {
-      if (signatureRole(text.replace(/^.*,\s*/, '')) !== null) sawTitle = true;
+      if (signatureRole(text.replace(/^.*,\s*/, '')) !== null || signatureRole(text.split(' ')[0] ?? '') !== null) {
+        sawTitle = true;
+      }
       start = i;
       continue;
     }
@@ -214,7 +250,12 @@ function findTrailerStart(lines: WorkLine[], notBefore: number): number {
   return sawTitle ? start : lines.length;
 }
 
-function isSignatureLine(text: string): boolean {
+function isSignatureLine(raw: string): boolean {
+  const text = raw
+    .replace(/[._…]{3,}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return true;
   if (signatureRole(text) !== null) return true;
   if (/^[._\s]{4,}$/.test(text)) return true;
   if (/^(?:underskrifter|signatur|namnförtydligande)\s*:?$/i.test(text)) return true;
