@@ -53,7 +53,7 @@ export function interpret(extracted: ExtractedText, source: { name: string; sha2
     checkAgenda(segments.agenda, items, warnings);
   }
 
-  const trailer = readSignatureLines(segments.trailer.map((l) => l.text));
+  const trailer = readSignatureLines(segments.trailer.map((l) => l.raw));
   const signatures = mergeSignatures(header.signatures, trailer, header.adjusters);
 
   const hasContent = header.date !== null || header.present.length + header.absent.length > 0 || items.length > 0;

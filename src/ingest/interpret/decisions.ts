@@ -14,7 +14,9 @@ export function readDecision(
 ): Decision {
   const clause = text.replace(/[,;]\s*$/, '').trim();
   const core = clause.replace(/^(?:samt\s+)?att\s+/i, '').replace(/^\d+[.)]\s+/, '');
-  const lower = core.toLowerCase();
+  // "föreslå kommunfullmäktige att anta …": the proposed decision decides the kind.
+  const proposed = /^(?:\S+\s+){0,2}?(?:föreslå|föreslår|föreslås)\s+(?:[\p{L}-]+\s+){1,3}?att\s+(.+)$/iu.exec(core);
+  const lower = (proposed ? proposed[1]! : core).toLowerCase();
   const assignment = readAssignment(core, meetingDate, body, previous);
   const kind: DecisionKind = assignment?.explicit
     ? 'assignment'
@@ -39,7 +41,7 @@ export function readDecision(
 const INFORMATION_RE =
   /till\s+handlingarna|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
 const APPROVAL_RE =
-  /^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|föreslå\s+(?:kommunfullmäktige|styrelsen|fullmäktige)|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
+  /(?:i\s+enlighet\s+med|enligt)\s+(?:\S+\s+){0,2}förslag|^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
 const REJECTION_RE =
   /(?:^|\s)(?:avslå|avslår|avslås|avstyrka|avstyrker|avstyrks|inte\s+(?:ska|skall|bör)\s|ej\s+(?:ska|skall)\s|inte\s+bevilja|inte\s+anta|inte\s+godkänna|avvisa|avvisar|avvisas)/iu;
 const REFERRAL_RE =
@@ -48,7 +50,7 @@ const REFERRAL_RE =
 const ANSVARIG_RE = /\b(?:ansvarig(?:a)?|ansvar)\s*:\s*([^,.;]+?)\s*(?=[,.;]|$)/iu;
 const UPPDRAG_AT_RE = /^(?:\S+\s+){0,2}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
 const FAR_UPPDRAG_RE = /^(.+?)\s+(?:får|ges|erhåller|tilldelas)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
-const GE_UPPDRAG_RE = /^(?:ge|ger)\s+(.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
+const GE_UPPDRAG_RE = /^(?:\S+\s+){0,3}?(?:ge|ger)\s+(.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const PASSIVE_BY_RE =
   /^(.+?\s\p{L}+(?:s|as|es))\s+av\s+((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+|[\p{Ll}-]*(?:sekretariatet|förvaltningen|ordföranden|projektledaren|kommundirektören|direktören|chefen|samordnaren|presidiet|arbetsgruppen))(?![\p{L}])(.*)$/u;
 /** Definite nouns and names that can carry out a task. */
@@ -166,7 +168,7 @@ export function splitAssignees(text: string): string[] {
   return [text.trim()];
 }
 
-const DUE_PREFIX_RE = /(?:senast(?:\s+den)?|före|innan|till\s+den|klart|klar|deadline:?|by)\s+$/i;
+const DUE_PREFIX_RE = /(?:senast(?:\s+den)?|före|innan|till\s+den|klart|klar|deadline:?|den|by)\s+$/i;
 
 /**
  * The deadline of a task: the earliest date named in it, with "senast"/"före" kept in the text as written.

@@ -185,7 +185,9 @@ function continues(block: Block, line: WorkLine, afterBlank: boolean): boolean {
   if (/^[\p{L}][\p{L}\s/-]{2,40}:(?:\s|$)/u.test(line.text)) return false;
   if (block.type === 'field') {
     if (block.field === 'notice' || block.field === 'signatures') return true;
-    return !afterBlank && block.parts.length < 3;
+    // A label alone on its line ("Plats och tid") has its value on the next one, even after a blank line.
+    if (afterBlank) return block.rest === '' && block.parts.length === 0;
+    return block.parts.length < 3;
   }
   if (isListEntry(line.text))
     return !(afterBlank && block.rest && block.parts.length === 0 && !isListEntry(block.rest));
@@ -227,7 +229,7 @@ function readField(block: Block & { type: 'field' }, info: HeaderInfo, ctx: Cont
       return;
     }
     case 'signatures':
-      info.signatures.push(...readSignatureLines([block.rest, ...block.parts.map((p) => p.text)].filter(Boolean)));
+      info.signatures.push(...readSignatureLines([block.rest, ...block.parts.map((p) => p.raw)].filter(Boolean)));
       return;
     case 'notice': {
       const organ = /\borgan\s*:?\s+(.+)$/im.exec([block.rest, ...block.parts.map((p) => p.text)].join('\n'));
@@ -266,6 +268,10 @@ function readAttendance(block: Block & { type: 'attendance' }, info: HeaderInfo)
   }
   switch (block.kind) {
     case 'present':
+      // "Tjänstgörande ersättare": substitutes who serve; the heading is their role.
+      if (/^tjänstgörande\s+ersättare/i.test(block.line.text)) {
+        for (const p of participants) if (p.role === null) p.role = 'tjänstgörande ersättare';
+      }
       info.present.push(...participants);
       return;
     case 'absent':

@@ -31,6 +31,11 @@ export interface ItemContext {
 type Mode = 'text' | 'decision' | 'proposal';
 
 const CLAUSE_RE = /^(?:[-*•]\s*)?(?:samt\s+)?att\s+\S/i;
+const LEAD_IN_RE =
+  /^(?:[\p{L}-]+\s+){1,3}(?:föreslås\s+besluta|föreslår\s+(?:[\p{L}-]+\s+)?besluta|beslutar|besluta)(?:\s+följande)?\s*:?\s*$/iu;
+/** Words after which an "att" clause is a complement, not a new decision. */
+const COMPLEMENT_END_RE =
+  /\b(?:tillägget|tillägg|ändringen|förbehållet|villkoret|motiveringen|med|om|och|samt|som|för|till|innebärande)\s*$/i;
 const DECISION_POINT_RE = /^(\d{1,2})[.)]\s+(\S.*)$/;
 
 /** Interprets the body of one item: text, presenters, decisions, assignments, referral; adjournments go to `ctx`. */
@@ -48,6 +53,8 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
   let proseReferral: { referral: Referral; index: number } | null = null;
   let mode: Mode = 'text';
   let section = '';
+  // Index of the first decision of the current decision section.
+  let sectionStart = 0;
 
   const addClause = (clause: string, into: Decision[]) => {
     into.push(readDecision(clause, ctx.meetingDate, ctx.body, into.at(-1) ?? null));
@@ -90,21 +97,27 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       continue;
     }
 
-    if (PROPOSAL_LABEL_RE.test(first)) {
+    if (mode !== 'text' && LEAD_IN_RE.test(first)) {
+      if (mode === 'proposal') addText(first);
+      lines = para.slice(1);
+    } else if (PROPOSAL_LABEL_RE.test(first) && !ownProposal(first, ctx.body)) {
       mode = 'proposal';
       section = '';
       addText(first);
       lines = para.slice(1);
-    } else if (DECISION_LABEL_RE.test(first)) {
+    } else if (DECISION_LABEL_RE.test(first) || PROPOSAL_LABEL_RE.test(first)) {
       mode = 'decision';
       section = '';
+      sectionStart = decisions.length;
       lines = para.slice(1);
     } else {
       const inline = INLINE_DECISION_RE.exec(first);
       const label = SECTION_LABEL_RE.exec(first);
       if (inline) {
         mode = 'decision';
-        lines = [{ ...para[0]!, text: inline[1]! }, ...para.slice(1)];
+        // "Styrgruppen beslutar att …" → the clause; "Nämnden beslutar i enlighet med förslaget." → the sentence.
+        const clause = /^(?:samt\s+)?att\s/i.test(inline[1]!) || /^beslut\s*:/i.test(first) ? inline[1]! : first;
+        lines = [{ ...para[0]!, text: clause }, ...para.slice(1)];
       } else if (label && !CLAUSE_RE.test(first)) {
         mode = 'text';
         section = first.toLowerCase();
@@ -128,7 +141,10 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       presenters.push(...presentersInProse(paragraph));
       continue;
     }
-    if (!startsClause && target.length > 0 && mode === 'decision' && !sectionIsFormal(para)) {
+    // After "att" clauses a prose paragraph ends the decision part; after formal statements ("Nämnden godkänner
+    // …") every paragraph up to the next section label is a decision.
+    const formal = sectionStart < target.length && !CLAUSE_RE.test(target[sectionStart]!.text);
+    if (!startsClause && target.length > sectionStart && mode === 'decision' && !formal && !sectionIsFormal(para)) {
       // A prose paragraph after the clauses ends the decision part.
       mode = 'text';
       const paragraph = joinLines(lines);
@@ -140,8 +156,12 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     // Clauses: each "att …" line or numbered point starts one; other lines continue the current clause.
     let current: string | null = null;
     for (const line of lines) {
+      // "Kommunstyrelsen föreslås besluta" introduces the clauses below it.
+      if (LEAD_IN_RE.test(line.text)) continue;
       const point = DECISION_POINT_RE.exec(line.text);
-      if (CLAUSE_RE.test(line.text) || (point && mode !== 'text')) {
+      // "… i enlighet med förvaltningens förslag med tillägget / att kommunen …": the clause goes on.
+      const continuesClause = current !== null && /^att\s/i.test(line.text) && COMPLEMENT_END_RE.test(current);
+      if (!continuesClause && (CLAUSE_RE.test(line.text) || (point && mode !== 'text'))) {
         if (current !== null) addClause(current, target);
         current = (point && !CLAUSE_RE.test(line.text) ? point[2]! : line.text).replace(/^[-*•]\s*/, '');
       } else if (current !== null) current = `${current} ${line.text}`;
@@ -169,6 +189,15 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     decisions: finalDecisions,
     referral,
   };
+}
+
+/**
+ * "Arbetsutskottets förslag" in the arbetsutskott's own protocol is what the meeting decided (a proposal to the
+ * board); in the board's protocol it is someone else's proposal.
+ */
+function ownProposal(label: string, body: string | null): boolean {
+  const m = /^([\p{L}-]+?)(?:ets|ens|s)\s+förslag/iu.exec(label);
+  return m !== null && body !== null && body.toLowerCase().includes(m[1]!.toLowerCase());
 }
 
 /** In a formal paragraph the decision part may be a sentence without "att" ("Kommunstyrelsen godkänner …"). */
@@ -300,6 +329,12 @@ function namesBeforeVerb(prefix: string): string[] {
     if (people.length > 0 && leadingPersonName(chunk) !== null) {
       found.unshift(...people);
       continue;
+    }
+    // "Verkställande direktör Viktor Bengtsson": a title of a few words before the name.
+    const titled = findPersonName(chunk);
+    if (titled && chunk.endsWith(titled) && chunk.split(/\s+/).length <= 6 && found.length === 0) {
+      found.unshift(titled);
+      break;
     }
     const words = chunk.split(/\s+/);
     if (words.length <= 4 && words.some((w) => isOrgWord(w) || isPlaceWord(w)) && found.length === 0) continue;

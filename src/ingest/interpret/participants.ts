@@ -13,7 +13,7 @@ export interface ParsedParticipants {
 type Chunk = { kind: 'person'; participant: Participant; joined: boolean } | { kind: 'attr'; text: string };
 
 const ROLE_RE =
-  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+)*(?:[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd|sammankallande|mötesledare|processledare|moderator|rektor|överförmyndare))\b/i;
+  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+)*(?:[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd|sammankallande|mötesledare|processledare|moderator|rektor|överförmyndare)|vd|ceo)\b/i;
 const GROUP_RE = /^(?:hela\s+)?(?:trainée?|trainee|traine)(?:grupp|gruppen)\s*\d+$|^hela\s+\S/i;
 const SPLIT_AND_RE = new RegExp(`\\s+(?:och|samt|&)\\s+(?=(?:${PERSON_NAME})|hela\\s)`, 'u');
 const TIME = '(\\d{1,2}[.:]\\d{2})';

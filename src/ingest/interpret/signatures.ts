@@ -3,26 +3,19 @@ import { signatureRole } from '../segment/labels.js';
 import { leadingPersonName } from './names.js';
 
 type Token =
-  | { kind: 'title'; title: string }
+  | { kind: 'title'; title: string; lower: boolean }
   | { kind: 'name'; name: string }
   | { kind: 'pair'; title: string; name: string };
 
 /**
- * Pairs signature titles with names. Blocks come as "name, title" lines (2016), as a title under each name, as a
- * title above each name (formal protocols), or flattened from two columns: all titles first, then the names in
- * the same order ("Vid tangenterna / Justeras / Thord Persson / Palle Lundberg").
+ * Pairs signature titles with names. Blocks come in four shapes: a title under each name ("Palle Lundberg /
+ * ordförande"), a title above each name (formal "Sekreterare ……… / Anna Ek"), headings over name-and-title pairs
+ * ("Justeras / Ulf Arvidsson / ordförande"), and two columns flattened: all titles first, then the names in the
+ * same order ("Vid tangenterna / Justeras / Thord Persson / Palle Lundberg"). Table rows ("Ulf Arvidsson   Sanna
+ * Berglöf" over "ordförande   justerare") pair by column.
  */
 export function readSignatureLines(lines: readonly string[]): Signature[] {
-  const tokens: Token[] = [];
-  for (const raw of lines) {
-    const text = raw
-      .replace(/[._]{3,}/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (!text || /^(?:underskrifter|namnförtydligande|signatur)\s*:?$/i.test(text)) continue;
-    const token = readToken(text);
-    if (token) tokens.push(token);
-  }
+  const tokens = tokenize(lines);
   const out: Signature[] = [];
   const push = (title: string | null, name: string | null) => {
     out.push({ role: title ? (signatureRole(title) ?? 'other') : 'other', title, name });
@@ -30,13 +23,13 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    const next = tokens[i + 1];
     if (t.kind === 'pair') {
       push(t.title, t.name);
       i++;
       continue;
     }
     if (t.kind === 'name') {
-      const next = tokens[i + 1];
       if (next?.kind === 'title') {
         push(next.title, t.name);
         i += 2;
@@ -44,6 +37,11 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
         push(null, t.name);
         i++;
       }
+      continue;
+    }
+    // A heading over a name that has its own title below ("Justeras / Ulf Arvidsson / ordförande"): drop it.
+    if (next?.kind === 'name' && tokens[i + 2]?.kind === 'title' && (tokens[i + 2] as { lower: boolean }).lower) {
+      i++;
       continue;
     }
     // Titles first: count them, then take as many names in order (flattened columns).
@@ -61,33 +59,69 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
       i = m;
       continue;
     }
-    const next = tokens[i + 1];
     if (next?.kind === 'name') {
       push(t.title, next.name);
       i += 2;
     } else {
-      push(t.title, null);
       i++;
     }
   }
-  return out.filter((s) => s.name !== null || s.role !== 'other');
+  return out;
+}
+
+function tokenize(lines: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  for (let r = 0; r < lines.length; r++) {
+    const cells = cellsOf(lines[r]!);
+    if (cells.length === 0) continue;
+    // Two or more names on one row and as many titles on the next: pair by column.
+    const below = r + 1 < lines.length ? cellsOf(lines[r + 1]!) : [];
+    const nameCells = cells.map((c) => leadingPersonName(c));
+    if (
+      cells.length > 1 &&
+      nameCells.every((n, k) => n !== null && n === cells[k]) &&
+      below.length === cells.length &&
+      below.every((c) => signatureRole(c) !== null)
+    ) {
+      cells.forEach((name, k) => {
+        tokens.push({ kind: 'pair', name, title: below[k]! });
+      });
+      r++;
+      continue;
+    }
+    for (const cell of cells) {
+      const token = readToken(cell);
+      if (token) tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+function cellsOf(raw: string): string[] {
+  return raw
+    .replace(/[._…]{3,}/g, '  ')
+    .split(/\s{2,}|\t/)
+    .map((c) => c.replace(/\*\*/g, '').trim())
+    .filter((c) => c && !/^(?:underskrifter|namnförtydligande|signatur|paragrafer|§§?\s*[\d\s,–-]+)\s*:?$/i.test(c));
 }
 
 function readToken(text: string): Token | null {
   const role = signatureRole(text);
-  if (role) return { kind: 'title', title: text.replace(/[:.]$/, '').trim() };
+  if (role) {
+    const title = text.replace(/[:.]$/, '').trim();
+    return { kind: 'title', title, lower: /^\p{Ll}/u.test(title) };
+  }
   const comma = /^(.+?)\s*,\s*(.+)$/.exec(text);
   if (comma && signatureRole(comma[2]!) && leadingPersonName(comma[1]!)) {
     return { kind: 'pair', name: comma[1]!.trim(), title: comma[2]!.trim() };
   }
   // "Ordförande Anna Ek", "Sekreterare Paragrafer 130-137".
-  const words = text.split(' ');
+  const words = text.split(/\s+/);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const head = words.slice(0, n).join(' ');
     if (signatureRole(head)) {
-      const rest = words.slice(n).join(' ');
-      const name = leadingPersonName(rest);
-      return name ? { kind: 'pair', title: head, name } : { kind: 'title', title: head };
+      const name = leadingPersonName(words.slice(n).join(' '));
+      return name ? { kind: 'pair', title: head, name } : { kind: 'title', title: head, lower: /^\p{Ll}/u.test(head) };
     }
   }
   const name = leadingPersonName(text);

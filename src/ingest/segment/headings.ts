@@ -13,6 +13,8 @@ export interface HeadingCandidate {
   inline: string;
   /** Lines the title continues on (a § heading whose title is on the next line). */
   extraLines: number;
+  /** A table-of-contents entry: the line ends in a page number after a column gap or dot leaders. */
+  toc: boolean;
 }
 
 const PARAGRAPH_RE = /^§\s*(\d{1,4})(?:\s*[.:)]|\s|$)\s*(.*)$/;
@@ -37,7 +39,21 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
   const line = lines[i]!;
   const p = PARAGRAPH_RE.exec(line.text);
   if (p) {
-    let title = p[2]!.trim();
+    // "§ 41  Val av justerare  3" / "§ 41 Val av justerare ..... 3": an entry of a table of contents.
+    const toc = /(?:\s{2,}|\.{3,}\s*)\d{1,3}\s*$/.test(line.raw);
+    let title = toc ? p[2]!.replace(/[\s.]+\d{1,3}\s*$/, '').trim() : p[2]!.trim();
+    if (toc) {
+      return {
+        index: i,
+        kind: 'paragraph',
+        number: `§ ${p[1]}`,
+        value: Number(p[1]),
+        title,
+        inline: '',
+        extraLines: 0,
+        toc,
+      };
+    }
     let extraLines = 0;
     // "§ 26" alone, or followed only by a Dnr: the title is on the next content line.
     if (!title || (DNR_RE.test(title) && title.replace(DNR_RE, '').trim() === '')) {
@@ -53,7 +69,16 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
         extraLines = 1;
       }
     }
-    return { index: i, kind: 'paragraph', number: `§ ${p[1]}`, value: Number(p[1]), title, inline: '', extraLines };
+    return {
+      index: i,
+      kind: 'paragraph',
+      number: `§ ${p[1]}`,
+      value: Number(p[1]),
+      title,
+      inline: '',
+      extraLines,
+      toc,
+    };
   }
   const md = MD_HEADING_RE.exec(line.raw);
   const n = NUMBERED_RE.exec(md ? `${md[2]}` : line.raw);
@@ -69,11 +94,12 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       title: wrapped ? `${title} ${wrapped}` : title,
       inline,
       extraLines: wrapped ? 1 : 0,
+      toc: false,
     };
   }
   if (md) {
     const title = stripInline(md[2]!).replace(/[.:]$/, '').trim();
-    return { index: i, kind: 'markdown', number: null, value: null, title, inline: '', extraLines: 0 };
+    return { index: i, kind: 'markdown', number: null, value: null, title, inline: '', extraLines: 0, toc: false };
   }
   const b = BULLET_BOLD_RE.exec(line.raw);
   if (b) {
@@ -81,7 +107,7 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       .replace(/[.:]$/, '')
       .trim();
     if (title && title.length <= 120) {
-      return { index: i, kind: 'bullet', number: null, value: null, title, inline: '', extraLines: 0 };
+      return { index: i, kind: 'bullet', number: null, value: null, title, inline: '', extraLines: 0, toc: false };
     }
   }
   if (UNNUMBERED_SECTION_RE.test(line.text) && !/^[-*•]/.test(line.raw)) {
@@ -93,6 +119,7 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       title: line.text.replace(/[.:]$/, '').trim(),
       inline: '',
       extraLines: 0,
+      toc: false,
     };
   }
   return null;

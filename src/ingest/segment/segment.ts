@@ -120,7 +120,9 @@ function findAgenda(
       const c = byIndex.get(j);
       const first = entries.values().next().value;
       const sameKind = !first || c?.kind === first.kind || c?.kind === 'section';
-      if (c && sameKind && (c.kind === 'numbered' || c.kind === 'paragraph' || c.kind === 'section')) {
+      // The body starts where a number comes again ("§ 41" after the contents' "§ 41 … 3").
+      const repeated = c !== undefined && [...entries].some((e) => e.number !== null && e.number === c.number);
+      if (c && sameKind && !repeated && (c.kind === 'numbered' || c.kind === 'paragraph' || c.kind === 'section')) {
         entries.add(c);
         j += c.extraLines;
         continue;
@@ -134,7 +136,7 @@ function findAgenda(
       end = j;
     }
   }
-  for (const c of candidates) if (c.kind === 'paragraph' && stripTocPage(c.title).toc) entries.add(c);
+  for (const c of candidates) if (c.toc) entries.add(c);
   return { entries, label, end };
 }
 
@@ -238,8 +240,18 @@ function findTrailerStart(lines: WorkLine[], notBefore: number): number {
       .replace(/[._…]{3,}/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    if (isSignatureLine(text)) {
-      if (signatureRole(text.replace(/^.*,\s*/, '')) !== null || signatureRole(text.split(' ')[0] ?? '') !== null) {
+    // Table rows ("Ulf Arvidsson   Sanna Berglöf" / "ordförande   justerare") are read cell by cell.
+    const cells = line.raw
+      .replace(/[._…]{3,}/g, '  ')
+      .split(/\s{2,}/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (isSignatureLine(text) || (cells.length > 1 && cells.every(isSignatureLine))) {
+      if (
+        signatureRole(text.replace(/^.*,\s*/, '')) !== null ||
+        signatureRole(text.split(' ')[0] ?? '') !== null ||
+        cells.some((c) => signatureRole(c) !== null)
+      ) {
         sawTitle = true;
       }
       start = i;
