@@ -123,12 +123,13 @@ function checkPeople(
 }
 
 function checkCharacters(lines: ReturnType<typeof toWorkLines>, warnings: Warning[]): void {
-  const replacement = lines.filter((l) => !l.noise && l.raw.includes('\uFFFD'));
-  if (replacement.length > 0) {
+  for (const l of lines) {
+    if (l.noise || !l.raw.includes('\uFFFD')) continue;
+    const word = /[\p{L}\uFFFD-]*\uFFFD[\p{L}\uFFFD-]*/u.exec(l.raw)?.[0] ?? '\uFFFD';
     warnings.push({
       code: 'replacement-character',
-      message: `Tecknet � förekommer på ${replacement.length} rader: å, ä eller ö har gått förlorade i konverteringen.`,
-      line: replacement[0]!.no,
+      message: `Ersättningstecken (U+FFFD) i "${word}": å, ä eller ö har gått förlorat i konverteringen.`,
+      line: l.no,
     });
   }
   for (const l of lines) {

@@ -39,7 +39,15 @@ export interface HeaderInfo {
 
 type Field = (typeof HEADER_LABELS)[number]['field'];
 type Block =
-  | { type: 'attendance'; kind: AttendanceKind; parts: WorkLine[]; rest: string; line: WorkLine; merged: boolean }
+  | {
+      type: 'attendance';
+      kind: AttendanceKind;
+      parts: WorkLine[];
+      rest: string;
+      line: WorkLine;
+      /** Two column labels flattened into one line ("Beslutande Ersättare"): the right column's kind. */
+      merged: AttendanceKind | null;
+    }
   | { type: 'field'; field: Field; rest: string; parts: WorkLine[]; line: WorkLine };
 
 const BODY_WORD_RE =
@@ -88,7 +96,7 @@ export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo 
       current.parts.push(line);
       continue;
     }
-    const started = startBlock(line);
+    const started = startBlock(line, warnings);
     if (started) {
       current = started;
       blocks.push(current);
@@ -141,13 +149,58 @@ interface Context {
   letterheadDates: string[];
 }
 
-function startBlock(line: WorkLine): Block | null {
+/** Full forms of labels that two-column PDF conversions cut short ("Övriga närvaran", "Justeringens pl"). */
+const LONG_LABELS: { label: string }[] = [
+  'Övriga närvarande',
+  'Övriga deltagare',
+  'Närvarande ersättare',
+  'Tjänstgörande ersättare',
+  'Anmält förhinder',
+  'Inbjudna gäster',
+  'Beslutande',
+  'Frånvarande',
+  'Utses att justera',
+  'Justeringens plats och tid',
+  'Plats och tid',
+  'Sammanträdesdatum',
+  'Underskrifter',
+].map((label) => ({ label }));
+
+/** A label cut short at the start of the line, with the full label it stands for. */
+function truncatedLabel(text: string): { full: string; written: string; rest: string } | null {
+  const lower = text.toLowerCase();
+  for (const { label } of LONG_LABELS) {
+    const full = label.toLowerCase();
+    for (let k = full.length - 1; k >= 8; k--) {
+      if (full[k - 1] === ' ' || !lower.startsWith(full.slice(0, k)) || lower[k] !== ' ') continue;
+      return { full: label, written: text.slice(0, k), rest: text.slice(k + 1).trim() };
+    }
+  }
+  return null;
+}
+
+function startBlock(line: WorkLine, warnings: Warning[]): Block | null {
+  const exact = startExactBlock(line, line.raw.replace(/\*\*/g, '').trim());
+  if (exact) return exact;
+  const cut = truncatedLabel(line.text);
+  if (!cut) return null;
+  const block = startExactBlock(line, `${cut.full}  ${cut.rest}`);
+  if (block) {
+    warnings.push({
+      code: 'label-truncated',
+      message: `Rubriken "${cut.written}" är avkortad (läst som "${cut.full}").`,
+      line: line.no,
+    });
+  }
+  return block;
+}
+
+function startExactBlock(line: WorkLine, text: string): Block | null {
   // The raw line keeps column gaps ("Underskrifter  Sekreterare"), which tell a label from its value.
-  const text = line.raw.replace(/\*\*/g, '').trim();
   for (const { re, kind } of ATTENDANCE_LABELS) {
     const rest = matchLabel(text, re, (r) => leadingPersonName(r) !== null || startsWithAttendanceLabel(r));
     if (rest !== null) {
-      const merged = startsWithAttendanceLabel(rest);
+      const merged = ATTENDANCE_LABELS.find(({ re }) => re.test(rest))?.kind ?? null;
       return { type: 'attendance', kind, parts: [], rest: merged ? '' : rest, line, merged };
     }
   }
@@ -243,13 +296,8 @@ function readField(block: Block & { type: 'field' }, info: HeaderInfo, ctx: Cont
 
 function readAttendance(block: Block & { type: 'attendance' }, info: HeaderInfo): void {
   if (block.merged) {
-    info.warnings.push({
-      code: 'label-truncated',
-      message: `Rubrikerna "${block.line.text}" har slagits ihop (två spalter); alla namn under dem räknas som ${
-        block.kind === 'present' ? 'närvarande' : 'angivna'
-      }.`,
-      line: block.line.no,
-    });
+    readColumns(block, block.merged, info);
+    return;
   }
   // A list written as one paragraph ("A, Helsingborg, B, Svalöv, …") may be wrapped anywhere, even inside a
   // name; a list of one entry per line is joined with separators.
@@ -258,6 +306,43 @@ function readAttendance(block: Block & { type: 'attendance' }, info: HeaderInfo)
     (block.rest.match(/,/g)?.length ?? 0) >= 2 ||
     (block.rest !== '' && all.slice(0, -1).some((l) => /(?:,|\boch|\bsamt|-|,\s*\p{Lu}[\p{L}-]*)\s*$/u.test(l)));
   const entries = paragraphStyle ? joinWrapped(all) : all.join('; ');
+  addParticipants(block, block.kind, entries, info);
+}
+
+/**
+ * "Beslutande Ersättare" over rows such as "Lena Bergqvist (S), ordförande Ahmed Karimi (S)": the left person
+ * belongs to the first label, the right one to the second. A row with one name is the left column's.
+ */
+function readColumns(block: Block & { type: 'attendance' }, right: AttendanceKind, info: HeaderInfo): void {
+  const leftEntries: string[] = [];
+  const rightEntries: string[] = [];
+  for (const part of block.parts) {
+    const cells = part.raw.split(/\s{2,}/).filter((c) => c.trim());
+    const split = cells.length === 2 ? cells : splitRow(part.text);
+    leftEntries.push(split[0]!.trim());
+    if (split[1]) rightEntries.push(split[1].trim());
+  }
+  addParticipants(block, block.kind, leftEntries.join('; '), info);
+  addParticipants(block, right, rightEntries.join('; '), info);
+}
+
+const SECOND_PERSON_RE =
+  /^(.*?[\p{L})])\s+((?:[\p{Lu}\uFFFD][\p{L}\uFFFD-]+\s+){1,2}[\p{Lu}\uFFFD][\p{L}\uFFFD-]+\s*\([\p{Lu}]{1,3}\).*)$/u;
+
+/** Splits a flattened row at the second "Name (Party)"; "tjg för X (KD)" is a note, not a second person. */
+function splitRow(text: string): string[] {
+  const m = SECOND_PERSON_RE.exec(text);
+  if (!m || /\b(?:för|ersätter)$/i.test(m[1]!) || !/\(/.test(m[1]!)) return [text];
+  return [m[1]!, m[2]!];
+}
+
+function addParticipants(
+  block: Block & { type: 'attendance' },
+  kind: AttendanceKind,
+  entries: string,
+  info: HeaderInfo,
+): void {
+  if (!entries.trim()) return;
   const { participants, inferredCommas } = parseParticipantList(entries);
   for (const written of inferredCommas) {
     info.warnings.push({
@@ -266,7 +351,7 @@ function readAttendance(block: Block & { type: 'attendance' }, info: HeaderInfo)
       line: lineOf(block, written),
     });
   }
-  switch (block.kind) {
+  switch (kind) {
     case 'present':
       // "Tjänstgörande ersättare": substitutes who serve; the heading is their role.
       if (/^tjänstgörande\s+ersättare/i.test(block.line.text)) {

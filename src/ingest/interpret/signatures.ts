@@ -102,7 +102,15 @@ function cellsOf(raw: string): string[] {
     .replace(/[._…]{3,}/g, '  ')
     .split(/\s{2,}|\t/)
     .map((c) => c.replace(/\*\*/g, '').trim())
-    .filter((c) => c && !/^(?:underskrifter|namnförtydligande|signatur|paragrafer|§§?\s*[\d\s,–-]+)\s*:?$/i.test(c));
+    .filter((c) => c && !/^(?:underskrifter|namnförtydligande|signatur|paragrafer|§§?\s*[\d\s,–-]+)\s*:?$/i.test(c))
+    .flatMap(splitTitles);
+}
+
+/** "Ordförande Justerande": two column titles flattened into one cell. */
+function splitTitles(cell: string): string[] {
+  if (signatureRole(cell) !== null) return [cell];
+  const words = cell.split(/\s+/);
+  return words.length > 1 && words.every((w) => signatureRole(w) !== null) ? words : [cell];
 }
 
 function readToken(text: string): Token | null {
