@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { ArchiveStore } from '../store/ports.js';
+import type { SearchReader } from '../store/search-reader.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { SEARCH_MIGRATIONS, SqliteSearchIndex } from '../store/sqlite/search-index.js';
+
+/** Where the archive lives when neither `--db` nor `PROTOKOLL_DB` says otherwise. */
+export const DEFAULT_DB = 'data/protokoll.db';
+
+/** `--db` wins over `PROTOKOLL_DB`, which wins over the default. */
+export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(option ?? env.PROTOKOLL_DB ?? DEFAULT_DB);
+}
+
+/** Adds the shared `--db FILE` option to a command. */
+export function withDbOption(command: Command): Command {
+  return command.option('--db <file>', `arkivets databasfil (standard: $PROTOKOLL_DB eller ${DEFAULT_DB})`);
+}
+
+/**
+ * Opens the archive for one command and closes it afterwards. This is where the CLI picks the adapter (SQLite)
+ * with its full-text index (migrations 0100+, indexed in every import transaction).
+ */
+export async function withArchive<T>(
+  dbOption: string | undefined,
+  fn: (store: ArchiveStore, search: SearchReader) => Promise<T>,
+): Promise<T> {
+  const search = new SqliteSearchIndex();
+  const store = await openSqliteStore({
+    path: resolveDbPath(dbOption),
+    migrations: SEARCH_MIGRATIONS,
+    searchIndexer: search,
+  });
+  try {
+    return await fn(store, search);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints one JSON value on stdout, the only thing a `--json` command writes there. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

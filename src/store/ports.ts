@@ -1,0 +1,245 @@
+import type { Kysely } from 'kysely';
+import type {
+  AdjournmentRow,
+  ArchiveSchema,
+  AssigneeRow,
+  AssignmentRow,
+  AssignmentStateRow,
+  AssignmentStatus,
+  AuditEntry,
+  CorrectionRow,
+  DecisionRow,
+  DocumentRow,
+  FlagKind,
+  FlagRow,
+  FollowupLinkRow,
+  ItemRow,
+  LinkKind,
+  LinkStatus,
+  MeetingRow,
+  MembershipRow,
+  OrganisationRow,
+  ParticipantRow,
+  PersonAliasRow,
+  PersonRow,
+  SignatureRow,
+  WarningRow,
+} from './schema.js';
+import type { SearchIndexer } from './search-indexer.js';
+
+/** A document row without its original bytes (which can be large and are rarely needed). */
+export type DocumentInfo = Omit<DocumentRow, 'bytes'>;
+
+/** Everything derived from one protocol about one meeting; replaced as a whole on re-import. */
+export interface MeetingBundle {
+  meeting: MeetingRow;
+  participants: ParticipantRow[];
+  items: ItemRow[];
+  decisions: DecisionRow[];
+  assignments: AssignmentRow[];
+  assignees: AssigneeRow[];
+  signatures: SignatureRow[];
+  adjournments: AdjournmentRow[];
+}
+
+/** An item with the date and body of its meeting, the unit follow-up linking compares. */
+export interface DatedItem extends ItemRow {
+  date: string | null;
+  body: string | null;
+}
+
+/** An assignment with its context, as listed by follow-up. */
+export interface AssignmentView extends AssignmentRow {
+  date: string | null;
+  body: string | null;
+  itemTitle: string;
+  itemNumber: string | null;
+  decisionText: string;
+  assignees: AssigneeRow[];
+  state: AssignmentStateRow | null;
+}
+
+export interface MeetingFilter {
+  year?: number;
+  /** Meetings of this body; null selects meetings without a body. */
+  body?: string | null;
+  from?: string;
+  to?: string;
+}
+
+export interface DocumentRepository {
+  findBySha(sha256: string): Promise<DocumentInfo | undefined>;
+  get(id: string): Promise<DocumentRow | undefined>;
+  insert(row: DocumentRow): Promise<void>;
+  update(id: string, patch: Partial<Omit<DocumentRow, 'id' | 'sha256'>>): Promise<void>;
+  listForMeeting(meetingId: string): Promise<DocumentInfo[]>;
+  /** All documents in import order, a page at a time (export walks the archive with it). */
+  page(offset: number, limit: number): Promise<DocumentRow[]>;
+  count(): Promise<number>;
+  replaceWarnings(documentId: string, warnings: WarningRow[]): Promise<void>;
+  warnings(documentId: string): Promise<WarningRow[]>;
+}
+
+export interface MeetingRepository {
+  get(id: string): Promise<MeetingRow | undefined>;
+  /** Unique id prefix or full id → meeting. */
+  findByIdPrefix(prefix: string): Promise<MeetingRow[]>;
+  list(filter?: MeetingFilter): Promise<MeetingRow[]>;
+  /** Writes the meeting row and replaces all its derived rows. */
+  replace(bundle: MeetingBundle): Promise<void>;
+  delete(id: string): Promise<void>;
+  bundle(id: string): Promise<MeetingBundle | undefined>;
+  /** Items of meetings of `body` dated in [from, to] (inclusive, ISO strings). */
+  itemsBetween(body: string | null, from: string, to: string): Promise<DatedItem[]>;
+  /** Items that carry a referral and belong to meetings of `body` dated before `before`. */
+  referredItemsBefore(body: string | null, before: string): Promise<DatedItem[]>;
+  items(meetingId: string): Promise<ItemRow[]>;
+  getItem(id: string): Promise<DatedItem | undefined>;
+  /** The meeting a meeting, item, decision or assignment id belongs to. */
+  meetingOf(targetId: string): Promise<string | undefined>;
+  /** Setters for manual corrections, by deterministic id. Return false when the row does not exist. */
+  patchMeeting(id: string, patch: Partial<Omit<MeetingRow, 'id' | 'naturalKey'>>): Promise<boolean>;
+  patchItem(id: string, patch: Partial<Pick<ItemRow, 'title' | 'number' | 'text'>>): Promise<boolean>;
+  patchDecision(id: string, patch: Partial<Pick<DecisionRow, 'text' | 'kind'>>): Promise<boolean>;
+  patchAssignment(id: string, patch: Partial<Pick<AssignmentRow, 'task' | 'due' | 'dueText'>>): Promise<boolean>;
+}
+
+export interface PersonRepository {
+  get(id: string): Promise<PersonRow | undefined>;
+  list(): Promise<PersonRow[]>;
+  create(row: PersonRow): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Alias lookup: first the organisation-specific alias, then the general one. */
+  resolveAlias(matchKey: string, organisationId: string | null): Promise<string | undefined>;
+  putAlias(row: PersonAliasRow): Promise<void>;
+  aliases(personId?: string): Promise<PersonAliasRow[]>;
+  /** Points every reference (aliases, attendance, signatures, assignees) of `from` at `to`. */
+  reassign(from: string, to: string): Promise<void>;
+  /** Moves the attendance of `from` within one organisation to `to`; returns the number of rows moved. */
+  moveAttendance(from: string, organisationId: string, to: string): Promise<number>;
+  attendance(personId: string): Promise<Array<ParticipantRow & { date: string | null; body: string | null }>>;
+  /** Distinct spellings seen in the protocols for a person. */
+  spellings(personId: string): Promise<string[]>;
+}
+
+export interface OrganisationRepository {
+  get(id: string): Promise<OrganisationRow | undefined>;
+  list(): Promise<OrganisationRow[]>;
+  create(row: OrganisationRow): Promise<void>;
+  findByVariant(matchKey: string): Promise<string | undefined>;
+  putVariant(matchKey: string, organisationId: string): Promise<void>;
+  variants(): Promise<Array<{ matchKey: string; organisationId: string }>>;
+}
+
+export interface MembershipRepository {
+  forPerson(personId: string): Promise<MembershipRow[]>;
+  forOrganisation(organisationId: string): Promise<MembershipRow[]>;
+  all(): Promise<MembershipRow[]>;
+}
+
+export interface AssignmentFilter {
+  meetingId?: string;
+  /** Meetings of this body (null: meetings without a body); with `from`/`to`, dated in [from, to]. */
+  body?: string | null;
+  from?: string;
+  to?: string;
+}
+
+export interface AssignmentRepository {
+  list(filter?: AssignmentFilter): Promise<AssignmentView[]>;
+  findByIdPrefix(prefix: string): Promise<AssignmentRow[]>;
+  forMeeting(meetingId: string): Promise<AssignmentView[]>;
+  setState(row: AssignmentStateRow): Promise<void>;
+  states(): Promise<AssignmentStateRow[]>;
+}
+
+export interface FollowUpLinkRepository {
+  get(id: string): Promise<FollowupLinkRow | undefined>;
+  findByIdPrefix(prefix: string): Promise<FollowupLinkRow[]>;
+  /** Inserts or refreshes a suggestion; a link already confirmed or rejected keeps its status. */
+  suggest(row: FollowupLinkRow): Promise<void>;
+  /** Inserts or overwrites a link with its decision (used by restore). */
+  put(row: FollowupLinkRow): Promise<void>;
+  /** Drops undecided suggestions that start or end in a meeting, before they are computed again. */
+  clearSuggestions(meetingId: string): Promise<void>;
+  decide(id: string, status: LinkStatus, by: string, at: string, note: string | null): Promise<void>;
+  list(filter?: { kind?: LinkKind; sourceId?: string; status?: LinkStatus }): Promise<FollowupLinkRow[]>;
+}
+
+export interface FlagRepository {
+  put(row: FlagRow): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(kind: FlagKind, meetingId: string): Promise<void>;
+  list(filter?: { kind?: FlagKind; meetingId?: string }): Promise<FlagRow[]>;
+}
+
+export interface CorrectionRepository {
+  put(row: CorrectionRow): Promise<void>;
+  forMeeting(meetingId: string): Promise<CorrectionRow[]>;
+  all(): Promise<CorrectionRow[]>;
+}
+
+export interface YearCount {
+  year: string;
+  count: number;
+}
+
+export interface AttendanceCount {
+  id: string;
+  name: string;
+  present: number;
+  absent: number;
+  meetings: number;
+}
+
+/** Aggregates for statistics; `year` restricts to meetings dated in that year. */
+export interface StatsRepository {
+  meetingsPerYear(): Promise<YearCount[]>;
+  itemsPerYear(): Promise<YearCount[]>;
+  decisionsByKind(year?: number): Promise<Array<{ kind: string; count: number }>>;
+  /** Per municipality: meetings where someone of it was present / listed absent, over meetings with attendance. */
+  attendanceByMunicipality(year?: number): Promise<AttendanceCount[]>;
+  /** Per person listed as present or absent (guests excluded). */
+  attendanceByPerson(year?: number): Promise<AttendanceCount[]>;
+  meetingsWithAttendance(year?: number): Promise<number>;
+}
+
+export interface AuditLog {
+  append(entry: {
+    at: string;
+    actor: string;
+    action: string;
+    targetId: string | null;
+    details: unknown;
+  }): Promise<void>;
+  list(limit?: number): Promise<AuditEntry[]>;
+}
+
+/** The repositories bound to one transaction (or to a read snapshot). */
+export interface ArchiveSession {
+  documents: DocumentRepository;
+  meetings: MeetingRepository;
+  persons: PersonRepository;
+  organisations: OrganisationRepository;
+  memberships: MembershipRepository;
+  assignments: AssignmentRepository;
+  followUps: FollowUpLinkRepository;
+  flags: FlagRepository;
+  corrections: CorrectionRepository;
+  audit: AuditLog;
+  stats: StatsRepository;
+  /** The query builder of this transaction, for adapter-level code such as the search indexer's own tables. */
+  db: Kysely<ArchiveSchema>;
+}
+
+/** The archive. One `write` is one transaction: all of it is stored or none of it. */
+export interface ArchiveStore {
+  readonly location: string;
+  readonly searchIndexer: SearchIndexer;
+  write<T>(fn: (session: ArchiveSession) => Promise<T>): Promise<T>;
+  read<T>(fn: (session: ArchiveSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type { AssignmentStatus };

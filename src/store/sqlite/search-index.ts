@@ -1,0 +1,609 @@
+import { type Migration, type QueryExecutorProvider, type RawBuilder, sql } from 'kysely';
+import { ASSIGNMENT_ROLE_GROUP as GROUP_ROLE } from '../../domain/document.js';
+import { matchKey } from '../../domain/match-keys.js';
+import { analyzeForIndex } from '../../search/analyzer.js';
+import { toFts5Match } from '../../search/fts5-match.js';
+import type { ArchiveSession } from '../ports.js';
+import type { SearchIndexer } from '../search-indexer.js';
+import type {
+  FacetCount,
+  SearchCounts,
+  SearchFilters,
+  SearchReader,
+  SearchRequest,
+  SearchResultType,
+  SearchSourceHit,
+} from '../search-reader.js';
+
+/*
+ * Full-text search in SQLite FTS5. The FTS table holds analysed text only (stems, and compounds replaced by their
+ * parts, see src/search/analyzer.ts); unicode61 merely splits it on spaces. It is contentless: snippets are built
+ * from the archive's own rows, so no text is stored twice. `search_docs` maps each FTS row to what it indexes and
+ * carries the columns filters and facets need.
+ */
+
+type Db = QueryExecutorProvider;
+
+const COLUMNS = { words: ['title', 'body'], parts: ['title_parts', 'body_parts'] } as const;
+/** bm25 weights in column order (title, body, title_parts, body_parts): a word in the title counts four times. */
+const BM25 = sql.raw('bm25(search_fts, 4.0, 1.0, 2.0, 0.5)');
+
+const searchMigration: Migration = {
+  async up(db) {
+    await sql`create virtual table search_fts using fts5(
+      title, body, title_parts, body_parts,
+      content = '', contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+    )`.execute(db);
+    await sql`create table search_docs (
+      rowid integer primary key,
+      doc_key text not null unique,
+      type text not null check (type in ('item', 'decision', 'meeting', 'person')),
+      target_id text not null,
+      meeting_id text,
+      date text,
+      year text,
+      body text,
+      body_key text,
+      decision_kind text,
+      signature text
+    )`.execute(db);
+    await sql`create index search_docs_meeting on search_docs(meeting_id)`.execute(db);
+    await sql`create index search_docs_target on search_docs(target_id)`.execute(db);
+    // An archive imported before search was plugged in gets its index now.
+    const meetings = await sql<{ id: string }>`select id from meetings`.execute(db);
+    for (const { id } of meetings.rows) await indexMeetingRows(db, id);
+  },
+};
+
+/** Migrations of the SQLite search index; pass them to `openSqliteStore({ migrations })`. */
+export const SEARCH_MIGRATIONS: Readonly<Record<string, Migration>> = { '0100_search': searchMigration };
+
+interface MeetingData {
+  id: string;
+  body: string | null;
+  number: string | null;
+  date: string | null;
+  place: string | null;
+}
+
+interface ParticipantData {
+  meetingId: string;
+  list: string;
+  name: string;
+  organization: string | null;
+  role: string | null;
+  personId: string | null;
+}
+
+interface ItemData {
+  id: string;
+  meetingId: string;
+  number: string | null;
+  title: string;
+  text: string;
+  presenters: string;
+  referral: string | null;
+}
+
+interface DecisionData {
+  id: string;
+  itemId: string;
+  meetingId: string;
+  text: string;
+  kind: string;
+  itemTitle: string;
+  itemNumber: string | null;
+}
+
+const LIST_LABELS: Readonly<Record<string, string>> = {
+  present: 'Närvarande',
+  absent: 'Anmält förhinder',
+  guest: 'Inbjudna gäster',
+};
+
+/** The title a meeting is indexed and shown with: "Kommundirektörsgruppen protokoll 5/2019". */
+function meetingTitle(meeting: MeetingData): string {
+  const number = meeting.number ? ` protokoll ${meeting.number}` : '';
+  return `${meeting.body ?? 'Möte'}${number}`;
+}
+
+/** The text a meeting is indexed and shown with: place and attendance, as in the protocol's header. */
+function meetingText(meeting: MeetingData, participants: readonly ParticipantData[]): string {
+  const lines = meeting.place ? [meeting.place] : [];
+  for (const list of ['present', 'absent', 'guest']) {
+    const people = participants
+      .filter((p) => p.list === list)
+      .map((p) => [p.name, p.role === GROUP_ROLE ? null : p.role, p.organization].filter(Boolean).join(', '));
+    if (people.length > 0) lines.push(`${LIST_LABELS[list]}: ${people.join('; ')}`);
+  }
+  return lines.join(' · ');
+}
+
+function itemText(item: ItemData): string {
+  const presenters = JSON.parse(item.presenters) as string[];
+  return [item.text, presenters.length > 0 ? `Föredragande: ${presenters.join(', ')}` : '', item.referral ?? '']
+    .filter(Boolean)
+    .join('\n');
+}
+
+interface PersonData {
+  id: string;
+  name: string;
+  spellings: string[];
+  organisations: string[];
+  roles: string[];
+}
+
+/** A person's searchable text: other spellings, organisations represented (as written) and roles. */
+function personText(person: PersonData): string {
+  return [person.spellings.filter((s) => s !== person.name), person.organisations, person.roles]
+    .filter((list) => list.length > 0)
+    .map((list) => list.join(', '))
+    .join(' · ');
+}
+
+/** The facts a person's document was built from, or null when there is none (or it predates this format). */
+function indexedFacts(signature: string | null | undefined): PersonData | null {
+  if (!signature) return null;
+  try {
+    const facts = JSON.parse(signature) as PersonData;
+    return Array.isArray(facts.spellings) && Array.isArray(facts.organisations) && Array.isArray(facts.roles)
+      ? facts
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `known` (a person's indexed facts) already covers `seen` (the facts of one meeting). */
+function covers(known: PersonData, seen: PersonData): boolean {
+  const all = (have: string[], want: string[]) => want.every((value) => have.includes(value));
+  return (
+    known.name === seen.name &&
+    all(known.spellings, seen.spellings) &&
+    all(known.organisations, seen.organisations) &&
+    all(known.roles, seen.roles)
+  );
+}
+
+async function loadMeeting(db: Db, meetingId: string): Promise<MeetingData | undefined> {
+  const result = await sql<MeetingData>`
+    select id, body, number, date, place from meetings where id = ${meetingId}`.execute(db);
+  return result.rows[0];
+}
+
+async function loadParticipants(db: Db, meetingIds: readonly string[]): Promise<ParticipantData[]> {
+  if (meetingIds.length === 0) return [];
+  const result = await sql<ParticipantData>`
+    select meeting_id as "meetingId", list, name, organization, role, person_id as "personId"
+    from participants where meeting_id in (${sql.join(meetingIds)})
+    order by meeting_id, case list when 'present' then 0 when 'absent' then 1 else 2 end, position`.execute(db);
+  return result.rows;
+}
+
+const ITEM_COLUMNS = sql`i.id, i.meeting_id as "meetingId", i.number, i.title, i.text,
+  i.presenters_json as presenters, i.referral_text as referral`;
+
+const DECISION_COLUMNS = sql`d.id, d.item_id as "itemId", d.meeting_id as "meetingId", d.text, d.kind,
+  i.title as "itemTitle", i.number as "itemNumber"`;
+
+/** Everything known about people across the archive; costs a scan of their participations, so used sparingly. */
+async function loadPersons(db: Db, personIds: readonly string[]): Promise<PersonData[]> {
+  if (personIds.length === 0) return [];
+  const result = await sql<{
+    id: string;
+    name: string;
+    spellings: string | null;
+    organisations: string | null;
+    roles: string | null;
+  }>`
+    select p.id, p.name,
+      (select group_concat(spelling, char(31)) from (
+         select name as spelling from participants where person_id = p.id
+         union select name from assignment_assignees where person_id = p.id
+         union select spelling from person_aliases where person_id = p.id)) as spellings,
+      (select group_concat(organization, char(31)) from (
+         select distinct organization from participants where person_id = p.id and organization is not null))
+        as organisations,
+      (select group_concat(role, char(31)) from (
+         select distinct role from participants where person_id = p.id and role is not null)) as roles
+    from persons p where p.id in (${sql.join(personIds)})`.execute(db);
+  const split = (list: string | null) => (list ? list.split('\u001f').sort((x, y) => x.localeCompare(y, 'sv')) : []);
+  return result.rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    spellings: split(row.spellings),
+    organisations: split(row.organisations),
+    roles: split(row.roles),
+  }));
+}
+
+interface NewDoc {
+  type: SearchResultType;
+  targetId: string;
+  meeting: MeetingData | null;
+  decisionKind?: string;
+  signature?: string;
+  title: string;
+  text: string;
+}
+
+/** Rows per INSERT: 10 parameters each, far below SQLite's limit. */
+const INSERT_CHUNK = 100;
+
+/** Inserts documents a chunk per statement: Kysely prepares every statement anew, so fewer statements is faster. */
+async function insertDocs(db: Db, docs: readonly NewDoc[]): Promise<void> {
+  for (let start = 0; start < docs.length; start += INSERT_CHUNK) {
+    const chunk = docs.slice(start, start + INSERT_CHUNK);
+    const values = chunk.map((doc) => {
+      const { meeting } = doc;
+      return sql`(${`${doc.type}:${doc.targetId}`}, ${doc.type}, ${doc.targetId}, ${meeting?.id ?? null},
+        ${meeting?.date ?? null}, ${meeting?.date?.slice(0, 4) ?? null}, ${meeting?.body ?? null},
+        ${meeting?.body ? matchKey(meeting.body) : null}, ${doc.decisionKind ?? null}, ${doc.signature ?? null})`;
+    });
+    const inserted = await sql<{ rowid: number; docKey: string }>`
+      insert into search_docs (doc_key, type, target_id, meeting_id, date, year, body, body_key, decision_kind, signature)
+      values ${sql.join(values)} returning rowid, doc_key as "docKey"`.execute(db);
+    const rowids = new Map(inserted.rows.map((row) => [row.docKey, row.rowid]));
+    const texts = chunk.map((doc) => {
+      const title = analyzeForIndex(doc.title);
+      const text = analyzeForIndex(doc.text);
+      const rowid = rowids.get(`${doc.type}:${doc.targetId}`)!;
+      return sql`(${rowid}, ${title.words}, ${text.words}, ${title.parts}, ${text.parts})`;
+    });
+    await sql`insert into search_fts (rowid, title, body, title_parts, body_parts) values ${sql.join(texts)}`.execute(
+      db,
+    );
+  }
+}
+
+async function removeMeetingRows(db: Db, meetingId: string): Promise<void> {
+  await sql`delete from search_fts where rowid in (select rowid from search_docs where meeting_id = ${meetingId})`.execute(
+    db,
+  );
+  await sql`delete from search_docs where meeting_id = ${meetingId}`.execute(db);
+}
+
+/** (Re)indexes one meeting, its items and decisions, and refreshes the people who appear in it. */
+async function indexMeetingRows(db: Db, meetingId: string): Promise<void> {
+  await removeMeetingRows(db, meetingId);
+  const meeting = await loadMeeting(db, meetingId);
+  if (!meeting) return;
+  const participants = await loadParticipants(db, [meetingId]);
+  const docs: NewDoc[] = [
+    {
+      type: 'meeting',
+      targetId: meeting.id,
+      meeting,
+      title: meetingTitle(meeting),
+      text: meetingText(meeting, participants),
+    },
+  ];
+  const items = await sql<ItemData>`select ${ITEM_COLUMNS} from items i where i.meeting_id = ${meetingId}`.execute(db);
+  for (const item of items.rows) {
+    docs.push({ type: 'item', targetId: item.id, meeting, title: item.title, text: itemText(item) });
+  }
+  const decisions = await sql<DecisionData>`
+    select ${DECISION_COLUMNS} from decisions d join items i on i.id = d.item_id
+    where d.meeting_id = ${meetingId}`.execute(db);
+  for (const decision of decisions.rows) {
+    docs.push({
+      type: 'decision',
+      targetId: decision.id,
+      meeting,
+      decisionKind: decision.kind,
+      title: decision.itemTitle,
+      text: decision.text,
+    });
+  }
+  docs.push(...(await stalePersonDocs(db, meetingId, participants)));
+  await insertDocs(db, docs);
+}
+
+/**
+ * The documents to (re)write for the people in a meeting, their old ones deleted. Loading a person's facts scans all their
+ * participations, so it is done only when this meeting shows something their document lacks (a new person,
+ * spelling, organisation or role, or a new name); re-importing an archive does not rescan everyone.
+ */
+async function stalePersonDocs(db: Db, meetingId: string, participants: readonly ParticipantData[]): Promise<NewDoc[]> {
+  const assignees = await sql<{ personId: string; name: string }>`
+    select aa.person_id as "personId", aa.name from assignment_assignees aa join assignments a on a.id = aa.assignment_id
+    where a.meeting_id = ${meetingId} and aa.person_id is not null`.execute(db);
+  const seen = new Map<string, PersonData>();
+  const facts = (personId: string) => {
+    let person = seen.get(personId);
+    if (!person) {
+      person = { id: personId, name: '', spellings: [], organisations: [], roles: [] };
+      seen.set(personId, person);
+    }
+    return person;
+  };
+  for (const p of participants) {
+    if (!p.personId) continue;
+    const person = facts(p.personId);
+    person.spellings.push(p.name);
+    if (p.organization) person.organisations.push(p.organization);
+    if (p.role) person.roles.push(p.role);
+  }
+  for (const a of assignees.rows) facts(a.personId).spellings.push(a.name);
+  if (seen.size === 0) return [];
+  const ids = [...seen.keys()];
+  const names = await sql<{
+    id: string;
+    name: string;
+  }>`select id, name from persons where id in (${sql.join(ids)})`.execute(db);
+  for (const row of names.rows) facts(row.id).name = row.name;
+  const indexed = await sql<{ rowid: number; targetId: string; signature: string | null }>`
+    select rowid, target_id as "targetId", signature from search_docs
+    where type = 'person' and target_id in (${sql.join(ids)})`.execute(db);
+  const existing = new Map(indexed.rows.map((row) => [row.targetId, row]));
+  const stale = ids.filter((id) => {
+    const known = indexedFacts(existing.get(id)?.signature);
+    return !known || !covers(known, seen.get(id)!);
+  });
+  const rewrite = stale.flatMap((id) => {
+    const rowid = existing.get(id)?.rowid;
+    return rowid === undefined ? [] : [rowid];
+  });
+  if (rewrite.length > 0) {
+    await sql`delete from search_fts where rowid in (${sql.join(rewrite)})`.execute(db);
+    await sql`delete from search_docs where rowid in (${sql.join(rewrite)})`.execute(db);
+  }
+  return (await loadPersons(db, stale)).map((person) => ({
+    type: 'person',
+    targetId: person.id,
+    meeting: null,
+    signature: JSON.stringify(person),
+    title: person.name,
+    text: personText(person),
+  }));
+}
+
+/** A meeting's assignment `a` is open: no manual state says otherwise and no report-back has been confirmed. */
+const ASSIGNMENT_IS_OPEN = sql`coalesce(
+  (select s.status from assignment_states s where s.assignment_id = a.id),
+  case when exists (select 1 from followup_links l
+    where l.kind = 'report-back' and l.source_id = a.id and l.status = 'confirmed') then 'reported' else 'open' end
+) = 'open'`;
+
+/** The meetings (as search_docs rows `md`) a person document `d` is connected to, for date and body filters. */
+function personMeetingFilter(condition: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`exists (select 1 from participants pa join search_docs md
+    on md.type = 'meeting' and md.target_id = pa.meeting_id
+    where pa.person_id = d.target_id and ${condition})`;
+}
+
+function filterSql(filters: SearchFilters): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filters.types && filters.types.length > 0) conditions.push(sql`d.type in (${sql.join(filters.types)})`);
+  const meetingConditions: (alias: string) => RawBuilder<unknown>[] = (alias) => {
+    const list: RawBuilder<unknown>[] = [];
+    const column = (name: string) => sql.ref(`${alias}.${name}`);
+    if (filters.bodyKey) list.push(sql`instr(${column('body_key')}, ${filters.bodyKey}) > 0`);
+    if (filters.from) list.push(sql`${column('date')} >= ${filters.from}`);
+    if (filters.to) list.push(sql`${column('date')} <= ${filters.to}`);
+    return list;
+  };
+  const dated = meetingConditions('d');
+  if (dated.length > 0) {
+    const own = sql.join(dated, sql` and `);
+    const viaMeetings = personMeetingFilter(sql.join(meetingConditions('md'), sql` and `));
+    conditions.push(sql`((d.type <> 'person' and ${own}) or (d.type = 'person' and ${viaMeetings}))`);
+  }
+  if (filters.personIds && filters.personIds.length > 0) {
+    const ids = sql.join(filters.personIds);
+    const tookPart = (meeting: RawBuilder<unknown>) => sql`exists (select 1 from participants pa
+      where pa.meeting_id = ${meeting} and pa.person_id in (${ids}) and pa.list <> 'absent')`;
+    const assigned = (column: string) => sql`exists (select 1 from assignment_assignees aa
+      join assignments a on a.id = aa.assignment_id
+      where ${sql.ref(`a.${column}`)} = d.target_id and aa.person_id in (${ids}))`;
+    conditions.push(sql`case d.type
+      when 'person' then d.target_id in (${ids})
+      when 'meeting' then ${tookPart(sql`d.target_id`)}
+      when 'item' then ${tookPart(sql`d.meeting_id`)} or ${assigned('item_id')}
+      else ${tookPart(sql`d.meeting_id`)} or ${assigned('decision_id')} end`);
+  }
+  if (filters.organisationIds && filters.organisationIds.length > 0) {
+    const ids = sql.join(filters.organisationIds);
+    const assigned = (column: string) => sql`exists (select 1 from assignment_assignees aa
+      join assignments a on a.id = aa.assignment_id
+      where ${sql.ref(`a.${column}`)} = d.target_id and (aa.organisation_id in (${ids}) or exists (
+        select 1 from participants pa where pa.meeting_id = a.meeting_id and pa.person_id = aa.person_id
+        and pa.organisation_id in (${ids}))))`;
+    conditions.push(sql`case d.type
+      when 'person' then exists (select 1 from participants pa
+        where pa.person_id = d.target_id and pa.organisation_id in (${ids}))
+      when 'meeting' then exists (select 1 from participants pa
+        where pa.meeting_id = d.target_id and pa.organisation_id in (${ids}) and pa.list <> 'absent')
+      when 'item' then ${assigned('item_id')}
+      else ${assigned('decision_id')} end`);
+  }
+  if (filters.decisionKind) {
+    conditions.push(sql`((d.type = 'decision' and d.decision_kind = ${filters.decisionKind}) or (d.type = 'item'
+      and exists (select 1 from decisions dk where dk.item_id = d.target_id and dk.kind = ${filters.decisionKind})))`);
+  }
+  if (filters.openAssignments) {
+    const open = (column: string) =>
+      sql`exists (select 1 from assignments a where ${sql.ref(`a.${column}`)} = d.target_id and ${ASSIGNMENT_IS_OPEN})`;
+    conditions.push(sql`case d.type
+      when 'person' then exists (select 1 from assignment_assignees aa join assignments a on a.id = aa.assignment_id
+        where aa.person_id = d.target_id and ${ASSIGNMENT_IS_OPEN})
+      when 'meeting' then ${open('meeting_id')}
+      when 'item' then ${open('item_id')}
+      else ${open('decision_id')} end`);
+  }
+  return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
+}
+
+interface DocRow {
+  type: SearchResultType;
+  targetId: string;
+  meetingId: string | null;
+  date: string | null;
+  body: string | null;
+  kind: string | null;
+  score: number;
+}
+
+/** The matched and filtered documents, as a subquery with columns of `DocRow` plus `year`. */
+function matched(request: Pick<SearchRequest, 'query' | 'filters'>): RawBuilder<unknown> {
+  const match = toFts5Match(request.query, { words: [...COLUMNS.words], parts: [...COLUMNS.parts] });
+  return sql`select d.type, d.target_id as "targetId", d.meeting_id as "meetingId", d.date, d.year, d.body,
+      d.decision_kind as kind, -h.relevance as score
+    from (select rowid, ${BM25} as relevance from search_fts where search_fts match ${match}) h
+    join search_docs d on d.rowid = h.rowid
+    where ${filterSql(request.filters)}`;
+}
+
+/** Fetches the original rows behind hits, in the order given. */
+async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSourceHit[]> {
+  const ids = (type: SearchResultType) => rows.filter((r) => r.type === type).map((r) => r.targetId);
+  const byId = new Map<string, Omit<SearchSourceHit, 'score' | 'type' | 'date' | 'body'>>();
+  const itemIds = ids('item');
+  if (itemIds.length > 0) {
+    const items = await sql<ItemData>`select ${ITEM_COLUMNS} from items i where i.id in (${sql.join(itemIds)})`.execute(
+      db,
+    );
+    for (const item of items.rows) {
+      byId.set(`item:${item.id}`, {
+        id: item.id,
+        meetingId: item.meetingId,
+        meetingNumber: null,
+        itemNumber: item.number,
+        decisionKind: null,
+        title: item.title,
+        text: itemText(item),
+      });
+    }
+  }
+  const decisionIds = ids('decision');
+  if (decisionIds.length > 0) {
+    const decisions = await sql<DecisionData>`select ${DECISION_COLUMNS} from decisions d
+      join items i on i.id = d.item_id where d.id in (${sql.join(decisionIds)})`.execute(db);
+    for (const decision of decisions.rows) {
+      byId.set(`decision:${decision.id}`, {
+        id: decision.id,
+        meetingId: decision.meetingId,
+        meetingNumber: null,
+        itemNumber: decision.itemNumber,
+        decisionKind: decision.kind,
+        title: decision.itemTitle,
+        text: decision.text,
+      });
+    }
+  }
+  const meetingIds = [...new Set(rows.flatMap((r) => (r.meetingId ? [r.meetingId] : [])))];
+  const meetings = new Map<string, MeetingData>();
+  if (meetingIds.length > 0) {
+    const result = await sql<MeetingData>`select id, body, number, date, place from meetings
+      where id in (${sql.join(meetingIds)})`.execute(db);
+    for (const meeting of result.rows) meetings.set(meeting.id, meeting);
+  }
+  const meetingHits = ids('meeting');
+  const participants = await loadParticipants(db, meetingHits);
+  for (const id of meetingHits) {
+    const meeting = meetings.get(id);
+    if (!meeting) continue;
+    byId.set(`meeting:${id}`, {
+      id,
+      meetingId: id,
+      meetingNumber: meeting.number,
+      itemNumber: null,
+      decisionKind: null,
+      title: meetingTitle(meeting),
+      text: meetingText(
+        meeting,
+        participants.filter((p) => p.meetingId === id),
+      ),
+    });
+  }
+  for (const person of await loadPersons(db, ids('person'))) {
+    byId.set(`person:${person.id}`, {
+      id: person.id,
+      meetingId: null,
+      meetingNumber: null,
+      itemNumber: null,
+      decisionKind: null,
+      title: person.name,
+      text: personText(person),
+    });
+  }
+  // A row whose target disappeared (a person merged into another) is skipped until it is reindexed.
+  return rows.flatMap((row) => {
+    const source = byId.get(`${row.type}:${row.targetId}`);
+    if (!source) return [];
+    const meeting = row.meetingId ? meetings.get(row.meetingId) : undefined;
+    return [
+      {
+        ...source,
+        type: row.type,
+        date: row.date,
+        body: row.body,
+        meetingNumber: meeting?.number ?? source.meetingNumber,
+        score: row.score,
+      },
+    ];
+  });
+}
+
+function facet<K extends string>(rows: readonly { value: K | null; n: number }[]): FacetCount<K>[] {
+  const counts = new Map<K, number>();
+  for (const row of rows) if (row.value !== null) counts.set(row.value, (counts.get(row.value) ?? 0) + row.n);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/** Full-text search over an SQLite archive: `SearchIndexer` for writes, `SearchReader` for queries. */
+export class SqliteSearchIndex implements SearchIndexer, SearchReader {
+  async indexMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
+    await indexMeetingRows(session.db, meetingId);
+  }
+
+  async removeMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
+    await removeMeetingRows(session.db, meetingId);
+  }
+
+  async search(
+    session: ArchiveSession,
+    request: SearchRequest,
+  ): Promise<{ hits: SearchSourceHit[]; counts: SearchCounts }> {
+    const db = session.db;
+    const groups = await sql<{
+      type: SearchResultType;
+      year: string | null;
+      body: string | null;
+      kind: string | null;
+      n: number;
+    }>`
+      select type, year, body, kind, count(*) as n from (${matched(request)}) group by type, year, body, kind`.execute(
+      db,
+    );
+    const rows = groups.rows;
+    const counts: SearchCounts = {
+      total: rows.reduce((sum, row) => sum + row.n, 0),
+      types: facet(rows.map((r) => ({ value: r.type, n: r.n }))),
+      years: facet(rows.map((r) => ({ value: r.year, n: r.n }))).sort((a, b) => a.value.localeCompare(b.value)),
+      bodies: facet(rows.map((r) => ({ value: r.body, n: r.n }))).sort((a, b) => b.count - a.count),
+      decisionKinds: facet(rows.map((r) => ({ value: r.kind, n: r.n }))).sort((a, b) => b.count - a.count),
+    };
+    if (counts.total === 0 || request.limit === 0) return { hits: [], counts };
+    const page = await sql<DocRow>`select * from (${matched(request)})
+      order by score desc, date desc, "targetId" limit ${request.limit} offset ${request.offset}`.execute(db);
+    return { hits: await toSourceHits(db, page.rows), counts };
+  }
+
+  async timeline(
+    session: ArchiveSession,
+    request: Omit<SearchRequest, 'limit' | 'offset'>,
+    perYear: number,
+  ): Promise<Array<{ year: string; hits: SearchSourceHit[] }>> {
+    const db = session.db;
+    const result = await sql<DocRow & { year: string }>`select * from (
+        select m.*, row_number() over (partition by m.year order by m.score desc, m.date desc, m."targetId") as position
+        from (${matched(request)}) m where m.year is not null)
+      where position <= ${perYear} order by year, position`.execute(db);
+    const hits = await toSourceHits(db, result.rows);
+    const years = [...new Set(result.rows.map((row) => row.year))];
+    return years.map((year) => ({ year, hits: hits.filter((hit) => hit.date?.slice(0, 4) === year) }));
+  }
+}
