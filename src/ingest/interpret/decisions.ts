@@ -39,7 +39,7 @@ export function readDecision(
 }
 
 const INFORMATION_RE =
-  /till\s+handlingarna|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
+  /till\s+handlingarna|\b(?:noterar|antecknar|tar\s+emot|tackar\s+för)\s+(?:informationen|redovisningen|rapporten|presentationen|dragningen)|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
 const APPROVAL_RE =
   /(?:i\s+enlighet\s+med|enligt)\s+(?:\S+\s+){0,2}förslag|^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
 const REJECTION_RE =
@@ -48,7 +48,7 @@ const REFERRAL_RE =
   /(?:återremittera|återremitteras|bordlägga|bordläggs|bordlades|skjuta\s+upp|skjuts\s+upp|flyttas\s+till|tas\s+upp\s+(?:på|vid)\s+(?:nästa|kommande|ett\s+senare)|remittera\s|remitteras\s|hänskjuta|hänskjuts)/iu;
 
 const ANSVARIG_RE = /\b(?:ansvarig(?:a)?|ansvar)\s*:\s*([^,.;]+?)\s*(?=[,.;]|$)/iu;
-const UPPDRAG_AT_RE = /^(?:\S+\s+){0,2}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
+const UPPDRAG_AT_RE = /^(?:\S+\s+){0,4}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
 const FAR_UPPDRAG_RE = /^(.+?)\s+(?:får|ges|erhåller|tilldelas)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const GE_UPPDRAG_RE = /^(?:\S+\s+){0,3}?(?:ge|ger)\s+(.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const PASSIVE_BY_RE =
@@ -161,6 +161,7 @@ export function splitAssignees(text: string): string[] {
     .filter(Boolean);
   if (parts.length <= 1) return [text.trim()];
   const agentLike = (p: string) =>
+    /^[\p{Ll}-]+(?:et|en|na|rna|erna|arna)(?:\s+(?:för|i|inom)\s+.+)?$/u.test(p) ||
     isPersonName(p) ||
     /^[\p{Ll}-]+(?:et|en|na|rna|orna|erna|arna)$/u.test(p) ||
     /^[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+$/u.test(p);
@@ -175,7 +176,7 @@ const DUE_PREFIX_RE = /(?:senast(?:\s+den)?|före|innan|till\s+den|klart|klar|de
  * Dates before the meeting (a decision it refers to) are not deadlines.
  */
 export function findDue(text: string, ref: string | null): DateValue | null {
-  const dates = findDates(text, ref).filter((d) => !ref || d.value >= ref.slice(0, d.value.length));
+  const dates = findDates(text, ref, { future: true }).filter((d) => !ref || d.value >= ref.slice(0, d.value.length));
   if (dates.length === 0) return null;
   const earliest = dates.reduce((a, b) => (b.value < a.value ? b : a));
   const at = text.indexOf(earliest.text);
@@ -183,7 +184,11 @@ export function findDue(text: string, ref: string | null): DateValue | null {
   return prefix ? { ...earliest, text: `${prefix[0]}${earliest.text}`.trim() } : earliest;
 }
 
-/** Gives assignments without a date of their own the date of the chain they belong to (the Skitlite item). */
+/**
+ * Gives assignments without a date of their own the date of the chain they belong to: an assignment clause and
+ * the bare infinitive clauses that continue it ("att uppdra åt projektledaren att …", "att utvärdera …",
+ * "samt att redovisa … i februari 2017", the Skitlite item). A second "uppdra" clause starts a new chain.
+ */
 export function propagateDue(decisions: Decision[]): void {
   let chain: Assignment[] = [];
   const flush = () => {
@@ -197,9 +202,12 @@ export function propagateDue(decisions: Decision[]): void {
       flush();
       continue;
     }
-    const prev = chain[0];
-    if (prev && prev.assignees.join('|') !== a.assignees.join('|')) flush();
+    const continues =
+      chain.length > 0 && CONTINUATION_RE.test(d.text) && chain[0]!.assignees.join('|') === a.assignees.join('|');
+    if (!continues) flush();
     chain.push(a);
   }
   flush();
 }
+
+const CONTINUATION_RE = /^(?:samt\s+)?att\s+(?!uppdra)\p{Ll}+a\b/iu;

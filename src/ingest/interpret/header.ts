@@ -563,6 +563,11 @@ export function cleanPlace(value: string): string | null {
 }
 
 function organisationFromParticipants(present: Participant[]): string | null {
+  // "Johan Lindberg, sekretariatet Familjen Helsingborg": the secretariat names the organisation it serves.
+  for (const p of present) {
+    const served = /^sekretariatet\s+(\S.*)$/i.exec(p.organization ?? '');
+    if (served) return served[1]!.trim();
+  }
   const names = [COOPERATION.name, ...COOPERATION.formerNames];
   for (const p of present) {
     for (const n of names) if (p.organization?.includes(n)) return n;

@@ -31,6 +31,9 @@ export interface ItemContext {
 type Mode = 'text' | 'decision' | 'proposal';
 
 const CLAUSE_RE = /^(?:[-*•]\s*)?(?:samt\s+)?att\s+\S/i;
+/** Sentences that follow a decision without a label but are no decision: motions, reservations, dispatch. */
+const MOTION_SENTENCE_RE =
+  /^(?:beslutet\s+(?:skickas|expedieras|delges)\s+(?:till|för)|[^()]{3,60}\([\p{Lu}]{1,3}\)(?:\s+(?:och|samt)\s+[^()]{3,60}\([\p{Lu}]{1,3}\))?\s+(?:reserverar|yrkar|anmäler|lämnar|deltar\s+inte|avstår))/iu;
 const LEAD_IN_RE =
   /^(?:[\p{L}-]+\s+){1,3}(?:föreslås\s+besluta|föreslår\s+(?:[\p{L}-]+\s+)?besluta|beslutar|besluta)(?:\s+följande)?\s*:?\s*$/iu;
 /** Words after which an "att" clause is a complement, not a new decision. */
@@ -144,7 +147,13 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     // After "att" clauses a prose paragraph ends the decision part; after formal statements ("Nämnden godkänner
     // …") every paragraph up to the next section label is a decision.
     const formal = sectionStart < target.length && !CLAUSE_RE.test(target[sectionStart]!.text);
-    if (!startsClause && target.length > sectionStart && mode === 'decision' && !formal && !sectionIsFormal(para)) {
+    const ends = MOTION_SENTENCE_RE.test(lines[0]!.text);
+    if (
+      !startsClause &&
+      target.length > sectionStart &&
+      mode === 'decision' &&
+      (ends || (!formal && !sectionIsFormal(para)))
+    ) {
       // A prose paragraph after the clauses ends the decision part.
       mode = 'text';
       const paragraph = joinLines(lines);

@@ -206,12 +206,10 @@ function attach(chunks: Chunk[]): Participant[] {
     }
     const targets = run.length > 0 ? run : people.slice(-1);
     if (targets.length === 0) {
-      // An attribute before any name is most likely a name we could not recognise: keep it as a person.
-      if (isPersonLike(chunk.text)) people.push(emptyParticipant(chunk.text));
-      else {
-        const p = emptyParticipant(chunk.text);
-        people.push(p);
-      }
+      // Before any name: a group ("Trainéegrupp 9"), or most likely a name we could not recognise.
+      const p = emptyParticipant(chunk.text);
+      if (GROUP_RE.test(chunk.text)) p.role = 'group';
+      people.push(p);
       continue;
     }
     for (const target of targets) applyAttribute(target, chunk.text, false);
@@ -220,10 +218,6 @@ function attach(chunks: Chunk[]): Participant[] {
     lastWasAttr = true;
   }
   return people;
-}
-
-function isPersonLike(text: string): boolean {
-  return isPersonName(text) || !text.split(/\s+/).some(isOrgWord);
 }
 
 function cut(text: string, m: RegExpExecArray): string {

@@ -68,17 +68,22 @@ const MONTH_WORD =
 
 // Ordered from most to least specific; each pattern is anchored on word boundaries and has no nested
 // quantifiers, so matching stays linear on long lines.
-const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, ref: string | null) => DateValue | null }[] = [
+type Resolve = (ref: string | null, month: number) => number | null;
+
+const DATE_PATTERNS: {
+  re: RegExp;
+  read: (m: RegExpExecArray, ref: string | null, dayYear: Resolve) => DateValue | null;
+}[] = [
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     read: (m) => day(Number(m[1]), Number(m[2]), Number(m[3]), m[0]),
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+(${MONTH_WORD})(?:\\s+(\\d{4}))?\\b`, 'gi'),
-    read: (m, ref) => {
+    read: (m, ref, dayYear) => {
       const month = monthNumber(m[2]!.replace(/\.$/, ''));
       if (!month) return null;
-      const year = m[3] ? Number(m[3]) : yearNear(ref, month.month);
+      const year = m[3] ? Number(m[3]) : dayYear(ref, month.month);
       if (year === null) return null;
       const v = day(year, month.month, Number(m[1]), m[0]);
       return v && month.typo ? { ...v, typo: m[2]! } : v;
@@ -90,9 +95,9 @@ const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, ref: string | null
   },
   {
     re: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\s+|-)?(\d{4})?(?![\d/])/g,
-    read: (m, ref) => {
+    read: (m, ref, dayYear) => {
       const month = Number(m[2]);
-      const year = m[3] ? Number(m[3]) : yearNear(ref, month);
+      const year = m[3] ? Number(m[3]) : dayYear(ref, month);
       return year === null ? null : day(year, month, Number(m[1]), m[0]);
     },
   },
@@ -128,6 +133,11 @@ function yearNear(ref: string | null, month: number): number | null {
   return y;
 }
 
+/** Year for a deadline day without year: the next such month from the meeting on (same month counts). */
+function yearAfterDay(ref: string | null): Resolve {
+  return (_ref, month) => yearAfter(ref, month);
+}
+
 /** Year for a month named without year: the next such month from the meeting on ("mitten av mars" in November). */
 function yearAfter(ref: string | null, month: number): number | null {
   if (!ref) return null;
@@ -136,8 +146,12 @@ function yearAfter(ref: string | null, month: number): number | null {
   return month < m ? y + 1 : y;
 }
 
-/** All dates in a text, in order of appearance, resolved against the meeting date `ref` ("YYYY-MM-DD"). */
-export function findDates(text: string, ref: string | null): DateValue[] {
+/**
+ * All dates in a text, in order of appearance, resolved against the meeting date `ref` ("YYYY-MM-DD"). A day and
+ * month without year is the one nearest the meeting, or with `future` (deadlines) the next one after it.
+ */
+export function findDates(text: string, ref: string | null, options: { future?: boolean } = {}): DateValue[] {
+  const dayYear: Resolve = options.future ? yearAfterDay(ref) : yearNear;
   const found: { index: number; end: number; value: DateValue }[] = [];
   for (const { re, read } of DATE_PATTERNS) {
     re.lastIndex = 0;
@@ -145,7 +159,7 @@ export function findDates(text: string, ref: string | null): DateValue[] {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.index)) continue;
-      const value = read(m, ref);
+      const value = read(m, ref, dayYear);
       if (value) found.push({ index: start, end, value: { ...value, text: value.text.trim() } });
     }
   }

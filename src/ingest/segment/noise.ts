@@ -64,6 +64,7 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const seen = new Set<string>();
+  const nearFurniture = linesNearFurniture(lines);
   const pageTops = new Set<WorkLine>();
   if (content.some((l) => l.page !== null && l.page > 1)) {
     let page: number | null = null;
@@ -77,8 +78,21 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
       seen++;
     }
   }
+  const next = new Map<WorkLine, WorkLine | undefined>(lines.map((l, i) => [l, lines[i + 1]]));
+  const previous = new Map<WorkLine, WorkLine | undefined>(lines.map((l, i) => [l, lines[i - 1]]));
   for (const line of content) {
-    if (line === title || line.text.length > 90) continue;
+    // A wrapped line of prose goes on in lower case on the very next line; a header does not.
+    if (line === title || line.text.length > 90 || /^\p{Ll}/u.test(next.get(line)?.text ?? '')) continue;
+    // An entry of a list ("Beslutet skickas till / Kommunfullmäktige") follows content without a blank line.
+    const before = previous.get(line);
+    if (
+      before?.text &&
+      !before.noise &&
+      (counts.get(keys.get(before) ?? '') ?? 0) < 2 &&
+      !PAGE_FURNITURE_RE.test(before.text)
+    ) {
+      continue;
+    }
     const key = keys.get(line)!;
     const count = counts.get(key) ?? 0;
     const likeTitle =
@@ -89,9 +103,22 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
       seen.add(key);
       continue;
     }
-    const repeated = count >= 2;
-    if (likeTitle || (repeated && pageTops.has(line)) || count >= 3) line.noise = true;
+    // A repeated line is a page header when it sits at the top of a page, or (text without page breaks) next
+    // to page furniture such as "2 (14)" or "Justerandes sign"; a phrase that merely recurs is content.
+    if (likeTitle || pageTops.has(line) || nearFurniture.has(line)) line.noise = true;
   }
+}
+
+/** Content lines just after page furniture (page numbers, signature boxes) that was marked as noise. */
+function linesNearFurniture(lines: WorkLine[]): Set<WorkLine> {
+  const near = new Set<WorkLine>();
+  const reach = 6;
+  lines.forEach((line, i) => {
+    if (!line.noise || !PAGE_FURNITURE_RE.test(line.text)) return;
+    // Headers follow the previous page's footer (or the page number) at the top of the next page.
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + reach); j++) near.add(lines[j]!);
+  });
+  return near;
 }
 
 /**
