@@ -79,22 +79,25 @@ function readAssignment(
 ): ReadAssignment | null {
   const firstSentence = core.split(/(?<=[.!?])\s+(?=[\p{Lu}])/u)[0]!;
   // "Ta fram en mall. Ansvarig: Lars Öhman, klart 15/3": minutes name the owner after the task.
-  const owner = ANSVARIG_RE.exec(core);
+  const owner = /nsvar/i.test(core) ? ANSVARIG_RE.exec(core) : null;
   if (owner) {
     const task = core.slice(0, owner.index).replace(/[.,;\s]+$/, '');
     return make(splitAssignees(owner[1]!.trim()), task, core, ref, true);
   }
-  const uppdrag = UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence);
-  if (uppdrag) return make(splitAssignees(uppdrag[1]!), uppdrag[2]!, core, ref, true);
-  const far = FAR_UPPDRAG_RE.exec(firstSentence);
-  if (far) return make(splitAssignees(far[1]!), far[2]!, core, ref, true);
+  // The patterns below backtrack over the whole clause; a substring test first keeps most clauses cheap.
+  if (firstSentence.includes('uppdra')) {
+    const uppdrag = UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence);
+    if (uppdrag) return make(splitAssignees(uppdrag[1]!), uppdrag[2]!, core, ref, true);
+    const far = FAR_UPPDRAG_RE.exec(firstSentence);
+    if (far) return make(splitAssignees(far[1]!), far[2]!, core, ref, true);
+  }
 
   const sentences = core.split(/(?<=[.!?])\s+(?=[\p{Lu}])/u);
   for (const sentence of sentences) {
     const agent = readAgentClause(sentence, body);
     if (agent) return make(agent.assignees, agent.task, sentence === core ? core : sentence, ref, false);
   }
-  const passive = PASSIVE_BY_RE.exec(firstSentence);
+  const passive = firstSentence.includes(' av ') ? PASSIVE_BY_RE.exec(firstSentence) : null;
   if (passive && !APPROVAL_INFINITIVE.test(firstSentence)) {
     return make(splitAssignees(passive[2]!), firstSentence, core, ref, false);
   }

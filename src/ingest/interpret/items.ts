@@ -303,6 +303,7 @@ export function readReferral(paragraph: string, ctx: ItemContext, line: number |
   return { to, date: date?.value ?? null, text: paragraph };
 }
 
+const PRESENTER_HINT_RE = /redo|present|föredr|inform|rapport|berätta|genomför|igenom|visade|deltar/i;
 const PRESENT_VERBS =
   /\s(?:redogjorde|redogör|redovisar|redovisade|presenterar|presenterade|föredrog|föredrar|informerade|informerar|rapporterade|rapporterar|berättade|berättar|genomförde|gick\s+igenom|går\s+igenom|visade|föredrar)\b/;
 const BY_RE =
@@ -311,6 +312,8 @@ const FROM_DELTAR_RE = /(?:^|[.!?]\s+)Från\s+[^.]{1,80}?\s+deltar\s+([^.]+)/gu;
 
 /** Presenters named in prose: "A redovisar …", "Ärendet redovisas av A", "Från nätverket deltar A, B …". */
 export function presentersInProse(paragraph: string): string[] {
+  // Most paragraphs name no presenter; one cheap test spares the per-sentence patterns.
+  if (!PRESENTER_HINT_RE.test(paragraph)) return [];
   const names: string[] = [];
   for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
     const verb = PRESENT_VERBS.exec(sentence);

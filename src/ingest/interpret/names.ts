@@ -85,8 +85,26 @@ export function isRoleWord(word: string): boolean {
   return ROLE_WORD_RE.test(word);
 }
 
+/**
+ * A bounded memo for the name readers: the same words and entries recur in every protocol of an archive, and
+ * these functions run for every list entry and sentence. Cleared when full rather than evicted one by one.
+ */
+function memo<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T;
+    if (cache.size >= limit) cache.clear();
+    const value = fn(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
 /** True for a word that cannot be part of a person's name. */
-export function isOrgWord(word: string): boolean {
+export const isOrgWord: (word: string) => boolean = memo(orgWord);
+
+function orgWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[.,:;]$/, '');
   return ORG_WORDS.has(w) || ORG_SUFFIX_RE.test(w) || w.endsWith('-') || isPlaceWord(word);
 }
@@ -102,7 +120,9 @@ export function isPersonName(text: string): boolean {
  * The longest person's name at the start of the text, stopping before organisation or place words
  * ("Fredrik Hjort Fastighetsförvaltningen Helsingborg" → "Fredrik Hjort"). Null when the text does not start with one.
  */
-export function leadingPersonName(text: string): string | null {
+export const leadingPersonName: (text: string) => string | null = memo(readLeadingPersonName);
+
+function readLeadingPersonName(text: string): string | null {
   const m = PERSON_PREFIX_RE.exec(text.trim());
   if (!m) return null;
   const words = m[1]!.split(/\s+/);

@@ -25,14 +25,5 @@ export function stripMarkup(line: string): string {
 
 /** Lowercased letters-and-digits key, for comparing lines that differ only in punctuation or spacing. */
 export function lineKey(line: string): string {
-  // A character loop: this runs on every line, and the Unicode-class regex was the parser's hottest spot.
-  const lower = line.toLowerCase();
-  let out = '';
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)) {
-      out += lower[i];
-    }
-  }
-  return out;
+  return line.toLowerCase().replace(/[^a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff]+/g, '');
 }

@@ -100,6 +100,8 @@ export const SIGNATURE_TITLES: { re: RegExp; role: 'chair' | 'secretary' | 'adju
 
 /** The role a signature title stands for, or null when the text is no signature title. */
 export function signatureRole(title: string): 'chair' | 'secretary' | 'adjuster' | 'other' | null {
+  // Titles are a few words; longer text is never one (and this runs on many lines).
+  if (title.length > 45) return null;
   const t = title.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ');
   for (const { re, role } of SIGNATURE_TITLES) if (re.test(t) || re.test(`${t}.`)) return role;
   return null;

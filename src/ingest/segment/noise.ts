@@ -49,55 +49,59 @@ function mayRepeat(text: string): boolean {
 }
 
 function markRepeatedHeaders(lines: WorkLine[]): void {
-  const content = lines.filter((l) => !l.noise && l.text);
-  const title = content[0];
-  const titleKey = title ? fuzzyKey(title.text) : '';
+  // Index-based and allocation-light: this runs on every line of every imported protocol.
+  const n = lines.length;
+  const keys: (string | undefined)[] = new Array(n);
   const counts = new Map<string, number>();
-  const keys = new Map<WorkLine, string>();
-  for (const line of content) {
+  let titleIndex = -1;
+  let repeats = false;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    if (line.noise || !line.text) continue;
+    if (titleIndex < 0) titleIndex = i;
     if (line.text.length > 90) continue;
     // Page headers differ only in their page number ("… 2 (9)", "… 3 (9)"): those compare without digits.
-    const key = /\d+\s*\(\d+\)|\bsida\s*\d+|(?<![\d/])\d{1,3}\s*(?:av|\/)\s*\d{1,3}\s*$/i.test(line.text)
-      ? lineKey(line.text).replace(/\d+/g, '#')
-      : lineKey(line.text);
-    keys.set(line, key);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const key = PAGE_NUMBER_IN_LINE_RE.test(line.text) ? lineKey(line.text).replace(/\d+/g, '#') : lineKey(line.text);
+    keys[i] = key;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count > 1) repeats = true;
   }
+  if (titleIndex < 0) return;
+  const titleKey = fuzzyKey(lines[titleIndex]!.text);
+  const titleKeyLength = lineKey(lines[titleIndex]!.text).length;
+  const paged = lines.some((l) => l.page !== null && l.page > 1);
+  const nearFurniture = repeats ? linesNearFurniture(lines) : new Set<number>();
   const seen = new Set<string>();
-  const nearFurniture = linesNearFurniture(lines);
-  const pageTops = new Set<WorkLine>();
-  if (content.some((l) => l.page !== null && l.page > 1)) {
-    let page: number | null = null;
-    let seen = 0;
-    for (const line of content) {
-      if (line.page !== page) {
-        page = line.page;
-        seen = 0;
-      }
-      if (seen < 4) pageTops.add(line);
-      seen++;
+  let page: number | null = null;
+  let onPage = 0;
+  for (let i = titleIndex + 1; i < n; i++) {
+    const line = lines[i]!;
+    if (line.noise || !line.text) continue;
+    if (line.page !== page) {
+      page = line.page;
+      onPage = 0;
     }
-  }
-  const next = new Map<WorkLine, WorkLine | undefined>(lines.map((l, i) => [l, lines[i + 1]]));
-  const previous = new Map<WorkLine, WorkLine | undefined>(lines.map((l, i) => [l, lines[i - 1]]));
-  for (const line of content) {
+    onPage++;
+    const key = keys[i];
+    if (key === undefined) continue;
+    const count = counts.get(key) ?? 0;
+    const likeTitle =
+      titleKey.length >= 12 && Math.abs(key.length - titleKeyLength) <= 3 && fuzzyKey(line.text) === titleKey;
+    if (count < 2 && !likeTitle) continue;
     // A wrapped line of prose goes on in lower case on the very next line; a header does not.
-    if (line === title || line.text.length > 90 || /^\p{Ll}/u.test(next.get(line)?.text ?? '')) continue;
+    if (/^\p{Ll}/u.test(lines[i + 1]?.text ?? '')) continue;
     // An entry of a list ("Beslutet skickas till / Kommunfullmäktige") follows content without a blank line.
-    const before = previous.get(line);
+    const before = lines[i - 1];
     if (
       before?.text &&
       !before.noise &&
-      (counts.get(keys.get(before) ?? '') ?? 0) < 2 &&
+      (counts.get(keys[i - 1] ?? '') ?? 0) < 2 &&
       !PAGE_FURNITURE_RE.test(before.text)
     ) {
       continue;
     }
-    const key = keys.get(line)!;
-    const count = counts.get(key) ?? 0;
-    const likeTitle =
-      titleKey.length >= 12 && Math.abs(key.length - titleKey.length) <= 3 && fuzzyKey(line.text) === titleKey;
-    if ((count < 2 && !likeTitle) || mayRepeat(line.text)) continue;
+    if (mayRepeat(line.text)) continue;
     // The first occurrence is the page-1 header, which carries the body and the date; later ones are furniture.
     if (!likeTitle && !seen.has(key)) {
       seen.add(key);
@@ -105,19 +109,22 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     }
     // A repeated line is a page header when it sits at the top of a page, or (text without page breaks) next
     // to page furniture such as "2 (14)" or "Justerandes sign"; a phrase that merely recurs is content.
-    if (likeTitle || pageTops.has(line) || nearFurniture.has(line)) line.noise = true;
+    if (likeTitle || (paged && onPage <= 4) || nearFurniture.has(i)) line.noise = true;
   }
 }
 
-/** Content lines just after page furniture (page numbers, signature boxes) that was marked as noise. */
-function linesNearFurniture(lines: WorkLine[]): Set<WorkLine> {
-  const near = new Set<WorkLine>();
+const PAGE_NUMBER_IN_LINE_RE = /\d+\s*\(\d+\)|\bsida\s*\d+|(?<![\d/])\d{1,3}\s*(?:av|\/)\s*\d{1,3}\s*$/i;
+
+/** Indexes of lines just after page furniture (page numbers, signature boxes) that was marked as noise. */
+function linesNearFurniture(lines: WorkLine[]): Set<number> {
+  const near = new Set<number>();
   const reach = 6;
-  lines.forEach((line, i) => {
-    if (!line.noise || !PAGE_FURNITURE_RE.test(line.text)) return;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.noise || !PAGE_FURNITURE_RE.test(line.text)) continue;
     // Headers follow the previous page's footer (or the page number) at the top of the next page.
-    for (let j = i + 1; j <= Math.min(lines.length - 1, i + reach); j++) near.add(lines[j]!);
-  });
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + reach); j++) near.add(j);
+  }
   return near;
 }
 
@@ -131,12 +138,15 @@ function fuzzyKey(text: string): string {
     .replace(/s(?=[^aeiouyåäö])/g, '');
 }
 
+const CONTACT_HINT_RE = /[@\d]|tel|mob|fax|post|mail|www/i;
+
 /** Contact lines at the top (phone, e-mail) and the name line directly above them. */
 function markLetterhead(lines: WorkLine[]): void {
   const top = lines.slice(0, Math.min(lines.length, 25));
   for (let i = 0; i < top.length; i++) {
     const line = top[i]!;
-    if (line.noise || !line.text || !CONTACT_RE.test(line.text) || line.text.length > 80) continue;
+    if (line.noise || !line.text || line.text.length > 80 || !CONTACT_HINT_RE.test(line.text)) continue;
+    if (!CONTACT_RE.test(line.text)) continue;
     line.noise = true;
     for (let j = i - 1; j >= 0; j--) {
       const prev = top[j]!;
