@@ -30,11 +30,16 @@ export interface ParseResult {
 export async function parseProtocol(input: ParseInput): Promise<ParseResult> {
   const extracted = await extractText(input.bytes, input.name);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  return interpret(extracted, { name: baseName(input.name), sha256 });
+  return interpret(extracted, { name: baseName(input.name), sha256 }, input.name);
 }
 
 /** The stages after extraction, for text already in memory (benchmarks, generator checks). */
-export function interpret(extracted: ExtractedText, source: { name: string; sha256: string }): ParseResult {
+export function interpret(
+  extracted: ExtractedText,
+  source: { name: string; sha256: string },
+  /** The file as the user named it, for error messages. */
+  label = source.name,
+): ParseResult {
   const lines = toWorkLines(extracted.lines);
   const segments = segment(lines);
   const warnings: Warning[] = [...segments.warnings];
@@ -58,7 +63,7 @@ export function interpret(extracted: ExtractedText, source: { name: string; sha2
 
   const hasContent = header.date !== null || header.present.length + header.absent.length > 0 || items.length > 0;
   if (!hasContent) {
-    throw new AppError('not-a-protocol', `${source.name}: not a protocol: no date, attendance or items found`);
+    throw new AppError('not-a-protocol', `${label}: not a protocol: no date, attendance or items found`);
   }
   checkPeople(header.present, header.absent, segments.header, warnings);
   checkCharacters(segments.lines, warnings);
