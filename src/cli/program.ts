@@ -7,9 +7,11 @@ import { registerMeeting } from './commands/meeting.js';
 import { registerParse } from './commands/parse.js';
 import { registerPerson } from './commands/person.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerStart } from './commands/start.js';
 import { registerStats } from './commands/stats.js';
 import { registerUppdrag } from './commands/uppdrag.js';
+import { registerUser } from './commands/user.js';
 
 /** Builds the `protokoll` command line. Each command lives in `commands/` and registers itself here. */
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerStats(program);
   registerExport(program);
   registerStart(program);
+  registerServe(program);
+  registerUser(program);
   registerGenerate(program);
   return program;
 }

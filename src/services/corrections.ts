@@ -24,14 +24,24 @@ const FIELDS = {
   i: { title: text, number: nullableText, text: z.string() },
   d: { text, kind: z.enum(DECISION_KINDS) },
   a: { task: text, due, dueText: nullableText },
+  pa: {
+    list: z.enum(['present', 'absent', 'guest']),
+    organization: nullableText,
+    role: nullableText,
+    fromTime: hhmm,
+    toTime: hhmm,
+  },
 } as const;
 
 type TargetKind = keyof typeof FIELDS;
 
 function targetKind(targetId: string): TargetKind {
   const prefix = targetId.split('_')[0];
-  if (prefix === 'm' || prefix === 'i' || prefix === 'd' || prefix === 'a') return prefix;
-  throw new AppError('invalid-input', `${targetId} is not the id of a meeting, item, decision or assignment.`);
+  if (prefix === 'm' || prefix === 'i' || prefix === 'd' || prefix === 'a' || prefix === 'pa') return prefix;
+  throw new AppError(
+    'invalid-input',
+    `${targetId} is not the id of a meeting, item, decision, assignment or attendance entry.`,
+  );
 }
 
 function validate(targetId: string, field: string, value: unknown): unknown {
@@ -60,6 +70,8 @@ async function apply(session: ArchiveSession, targetId: string, field: string, v
       return session.meetings.patchDecision(targetId, patch);
     case 'a':
       return session.meetings.patchAssignment(targetId, patch);
+    case 'pa':
+      return session.meetings.patchParticipant(targetId, patch);
   }
 }
 
@@ -76,7 +88,7 @@ export async function reapplyCorrections(session: ArchiveSession, meetingId: str
   return orphaned;
 }
 
-/** Corrects one field of a meeting, item, decision or assignment, recording it for re-imports and in the audit log. */
+/** Corrects one field of a meeting, item, decision, assignment or attendance entry, recording it for re-imports and in the audit log. */
 export async function correctField(
   store: ArchiveStore,
   targetId: string,

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { matchKey, stableId } from '../domain/match-keys.js';
 import type { ArchiveSession, ArchiveStore, AssignmentView, DatedItem } from '../store/ports.js';
-import type { AssignmentStatus, FollowupLinkRow, LinkStatus } from '../store/schema.js';
+import type { AssignmentStatus, FollowupLinkRow, LinkStatus, MeetingRow } from '../store/schema.js';
 import { type Analyzer, subjectWords } from './subject-words.js';
 
 /*
@@ -59,28 +59,73 @@ interface AnalyzedItem {
   words: Set<string>;
 }
 
-/** Analyses each item once per linking run; one item is compared with many assignments. */
-function itemAnalyzer(analyze: Analyzer): (item: DatedItem) => AnalyzedItem {
-  const cache = new Map<string, AnalyzedItem>();
-  return (item) => {
-    let hit = cache.get(item.id);
+type TextItem = Pick<DatedItem, 'id' | 'title' | 'text'>;
+
+/** One linking run's memory: each item and assignment is analysed once, however often it is compared. */
+class Analysis {
+  private readonly items = new Map<string, AnalyzedItem>();
+  private readonly assignments = new Map<string, Set<string>>();
+  constructor(readonly analyze: Analyzer) {}
+
+  item(item: TextItem): AnalyzedItem {
+    let hit = this.items.get(item.id);
     if (!hit) {
-      const titleWords = new Set(analyze(item.title));
-      hit = { titleWords, words: new Set([...titleWords, ...analyze(item.text)]) };
-      cache.set(item.id, hit);
+      const titleWords = new Set(this.analyze(item.title));
+      hit = { titleWords, words: new Set([...titleWords, ...this.analyze(item.text)]) };
+      this.items.set(item.id, hit);
     }
     return hit;
-  };
+  }
+
+  /** The subject words an assignment's report-back should share: its item's title and its task. */
+  wanted(assignment: AssignmentView): Set<string> {
+    let hit = this.assignments.get(assignment.id);
+    if (!hit) {
+      hit = new Set(this.analyze(`${assignment.itemTitle} ${assignment.task}`));
+      this.assignments.set(assignment.id, hit);
+    }
+    return hit;
+  }
+}
+
+/** Items by subject word, so an assignment is scored only against the items that share enough words with it. */
+class ItemIndex {
+  private readonly byWord = new Map<string, number[]>();
+  constructor(
+    private readonly items: readonly DatedItem[],
+    analysis: Analysis,
+  ) {
+    items.forEach((item, position) => {
+      for (const word of analysis.item(item).words) {
+        const list = this.byWord.get(word);
+        if (list) list.push(position);
+        else this.byWord.set(word, [position]);
+      }
+    });
+  }
+
+  /** Items sharing at least `min` of `words`, in the order the index was built with. */
+  sharing(words: ReadonlySet<string>, min: number): DatedItem[] {
+    const counts = new Map<number, number>();
+    for (const word of words) {
+      for (const position of this.byWord.get(word) ?? []) counts.set(position, (counts.get(position) ?? 0) + 1);
+    }
+    return [...counts]
+      .filter(([, n]) => n >= min)
+      .map(([position]) => position)
+      .sort((a, b) => a - b)
+      .map((position) => this.items[position]!);
+  }
 }
 
 function scoreReportBack(
   assignment: AssignmentView,
   wanted: Set<string>,
   target: DatedItem,
-  analyzed: (item: DatedItem) => AnalyzedItem,
+  analysis: Analysis,
 ): { score: number; evidence: ReportBackEvidence } | null {
   if (wanted.size === 0 || !target.date) return null;
-  const { titleWords, words: targetWords } = analyzed(target);
+  const { titleWords, words: targetWords } = analysis.item(target);
   const common = [...wanted].filter((w) => targetWords.has(w));
   if (common.length < MIN_COMMON_WORDS) return null;
   const inTitle = [...wanted].filter((w) => titleWords.has(w));
@@ -110,13 +155,12 @@ async function suggestReportBacks(
   session: ArchiveSession,
   assignment: AssignmentView,
   candidates: DatedItem[],
-  analyze: Analyzer,
-  analyzed: (item: DatedItem) => AnalyzedItem,
+  analysis: Analysis,
 ): Promise<void> {
-  const wanted = new Set(analyze(`${assignment.itemTitle} ${assignment.task}`));
+  const wanted = analysis.wanted(assignment);
   const scored = candidates
     .filter((item) => item.meetingId !== assignment.meetingId)
-    .map((item) => ({ item, result: scoreReportBack(assignment, wanted, item, analyzed) }))
+    .map((item) => ({ item, result: scoreReportBack(assignment, wanted, item, analysis) }))
     .filter((c): c is { item: DatedItem; result: NonNullable<typeof c.result> } => c.result !== null)
     .sort((a, b) => b.result.score - a.result.score || (a.item.date ?? '').localeCompare(b.item.date ?? ''))
     .slice(0, MAX_SUGGESTIONS);
@@ -142,25 +186,25 @@ async function targetMeetingOf(session: ArchiveSession, item: DatedItem) {
   if (!item.date) return undefined;
   const date = item.referralDate;
   const after = addDays(item.date, 1);
-  if (date && date.length === 10) return (await session.meetings.list({ body: item.body, from: date, to: date }))[0];
+  if (date && date.length === 10) return (await session.meetings.list({ body: item.body, from: date, to: date, limit: 1 }))[0];
   if (date) {
     const from = `${date}-01` > after ? `${date}-01` : after;
-    return (await session.meetings.list({ body: item.body, from, to: dueDeadline(date) }))[0];
+    return (await session.meetings.list({ body: item.body, from, to: dueDeadline(date), limit: 1 }))[0];
   }
   // "Tas upp på nästa möte" without a date: the next meeting of the body.
-  return (await session.meetings.list({ body: item.body, from: after, to: addMonths(after, 12) }))[0];
+  return (await session.meetings.list({ body: item.body, from: after, to: addMonths(after, 12), limit: 1 }))[0];
 }
 
 /** Links a postponed item to the item of the target meeting that took it up, or flags it as not taken up. */
-async function linkReferral(session: ArchiveSession, item: DatedItem, analyze: Analyzer): Promise<void> {
+async function linkReferral(session: ArchiveSession, item: DatedItem, analysis: Analysis): Promise<void> {
   const flagId = stableId('f', 'referral-not-taken-up', item.id);
   await session.flags.remove(flagId);
   const target = await targetMeetingOf(session, item);
   if (!target) return; // The target meeting is not in the archive (yet): nothing to say.
-  const wanted = new Set(analyze(item.title));
+  const wanted = analysis.item(item).titleWords;
   const candidates = wanted.size === 0 ? [] : await session.meetings.items(target.id);
   for (const candidate of candidates) {
-    const words = new Set(analyze(`${candidate.title} ${candidate.text}`));
+    const { words } = analysis.item(candidate);
     const common = [...wanted].filter((w) => words.has(w));
     const score = Math.round((common.length / wanted.size) * 1000) / 1000;
     if (common.length === 0 || score < 0.5) continue;
@@ -200,48 +244,104 @@ async function refreshReferralFlag(session: ArchiveSession, item: DatedItem, tar
 }
 
 /**
- * Recomputes every follow-up suggestion and flag that involves one meeting, in both directions: its assignments
- * and referrals against later meetings, and earlier assignments and referrals against it. Runs inside the import
- * transaction. Confirmed and rejected links are never touched.
+ * Recomputes every follow-up suggestion and flag that involves the given meetings, in both directions: their
+ * assignments and referrals against later meetings, and earlier assignments and referrals against them. Runs
+ * inside the import transaction, once for a whole batch of documents: each item is analysed once, candidates are
+ * found through an index of their words, and a referral that several of the meetings could have taken up is
+ * linked once. Confirmed and rejected links are never touched.
  */
+export async function linkMeetings(
+  session: ArchiveSession,
+  meetingIds: Iterable<string>,
+  options: LinkOptions = {},
+): Promise<void> {
+  const analysis = new Analysis(options.analyze ?? subjectWords);
+  const byBody = new Map<string | null, MeetingRow[]>();
+  for (const id of new Set(meetingIds)) {
+    await session.followUps.clearSuggestions(id);
+    const meeting = await session.meetings.get(id);
+    if (!meeting?.date) continue;
+    const list = byBody.get(meeting.body);
+    if (list) list.push(meeting);
+    else byBody.set(meeting.body, [meeting]);
+  }
+  for (const [body, meetings] of byBody) {
+    meetings.sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id));
+    await linkBody(session, body, meetings, analysis);
+  }
+}
+
+/** `linkMeetings` for one meeting. */
 export async function linkMeeting(
   session: ArchiveSession,
   meetingId: string,
   options: LinkOptions = {},
 ): Promise<void> {
-  const analyze = options.analyze ?? subjectWords;
-  const analyzed = itemAnalyzer(analyze);
-  const meeting = await session.meetings.get(meetingId);
-  await session.followUps.clearSuggestions(meetingId);
-  if (!meeting?.date) return;
-  const ownAssignments = await session.assignments.forMeeting(meetingId);
-  for (const assignment of ownAssignments) {
-    const end = windowEnd(assignment);
-    if (!end) continue;
-    const candidates = await session.meetings.itemsBetween(meeting.body, addDays(meeting.date, 1), end);
-    await suggestReportBacks(session, assignment, candidates, analyze, analyzed);
-  }
-  const earlier = await session.assignments.list({
-    body: meeting.body,
-    from: addMonths(meeting.date, -LOOKBACK_MONTHS),
-    to: addDays(meeting.date, -1),
-  });
-  if (earlier.length > 0) {
-    const items = (await session.meetings.items(meetingId)).map((i) => ({
-      ...i,
-      date: meeting.date,
-      body: meeting.body,
-    }));
-    for (const assignment of earlier) {
+  await linkMeetings(session, [meetingId], options);
+}
+
+/** Links meetings of one body, sorted by date. */
+async function linkBody(
+  session: ArchiveSession,
+  body: string | null,
+  meetings: readonly MeetingRow[],
+  analysis: Analysis,
+): Promise<void> {
+  const first = meetings[0]!.date!;
+  const last = meetings.at(-1)!.date!;
+
+  // Their own assignments, against the items of later meetings within each assignment's window.
+  const own: AssignmentView[] = [];
+  for (const meeting of meetings) own.push(...(await session.assignments.forMeeting(meeting.id)));
+  const ends = own.map(windowEnd).filter((end): end is string => end !== null);
+  if (ends.length > 0) {
+    const later = await session.meetings.itemsBetween(body, addDays(first, 1), ends.sort().at(-1)!);
+    const index = new ItemIndex(later, analysis);
+    for (const assignment of own) {
       const end = windowEnd(assignment);
-      if (end && meeting.date <= end) await suggestReportBacks(session, assignment, items, analyze, analyzed);
+      if (!end) continue;
+      const from = addDays(assignment.date!, 1);
+      const candidates = index
+        .sharing(analysis.wanted(assignment), MIN_COMMON_WORDS)
+        .filter((item) => item.date! >= from && item.date! <= end);
+      await suggestReportBacks(session, assignment, candidates, analysis);
     }
   }
-  const referred = await session.meetings.referredItemsBefore(meeting.body, addDays(meeting.date, 1));
-  const lookback = addMonths(meeting.date, -LOOKBACK_MONTHS);
-  for (const item of referred) {
-    if (item.date && item.date >= lookback) await linkReferral(session, item, analyze);
+
+  // Earlier assignments whose window reaches one of these meetings, against that meeting's items.
+  const earlier = await session.assignments.list({
+    body,
+    from: addMonths(first, -LOOKBACK_MONTHS),
+    to: addDays(last, -1),
+  });
+  if (earlier.length > 0) {
+    const items: DatedItem[] = [];
+    for (const meeting of meetings) {
+      for (const item of await session.meetings.items(meeting.id)) items.push({ ...item, date: meeting.date, body });
+    }
+    const index = new ItemIndex(items, analysis);
+    for (const assignment of earlier) {
+      const end = windowEnd(assignment);
+      if (!end) continue;
+      const byMeeting = new Map<string, DatedItem[]>();
+      for (const item of index.sharing(analysis.wanted(assignment), MIN_COMMON_WORDS)) {
+        const date = item.date!;
+        if (date > end || assignment.date! >= date || assignment.date! < addMonths(date, -LOOKBACK_MONTHS)) continue;
+        const list = byMeeting.get(item.meetingId);
+        if (list) list.push(item);
+        else byMeeting.set(item.meetingId, [item]);
+      }
+      for (const candidates of byMeeting.values()) await suggestReportBacks(session, assignment, candidates, analysis);
+    }
   }
+
+  // Referrals these meetings may have taken up (or that they made themselves).
+  const referred = await session.meetings.referredItemsBefore(
+    body,
+    addDays(last, 1),
+    addMonths(first, -LOOKBACK_MONTHS),
+  );
+  for (const item of referred) await linkReferral(session, item, analysis);
 }
 
 export interface LinkView {

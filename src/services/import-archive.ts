@@ -3,11 +3,12 @@ import { basename, extname, join } from 'node:path';
 import { AppError, isAppError } from '../domain/errors.js';
 import { sha256Hex } from '../domain/match-keys.js';
 import { PARSER_VERSION, type ParseInput, type ParseResult, parseProtocol } from '../ingest/pipeline.js';
-import type { ArchiveSession, ArchiveStore } from '../store/ports.js';
+import type { ArchiveSession, ArchiveStore, DocumentInfo } from '../store/ports.js';
 import { ARCHIVE_EXPORT_SCHEMA } from './archive-export-schema.js';
-import { type Clock, systemClock } from './follow-up.js';
+import { type Clock, linkMeetings, systemClock } from './follow-up.js';
+import { createParsePool } from './parse-pool.js';
 import { restoreArchive } from './restore-archive.js';
-import { compareVersions, type StoreContext, storeParsedDocument } from './store-document.js';
+import { compareVersions, type StoreContext, type StoreInput, storeParsedDocument } from './store-document.js';
 import type { Analyzer } from './subject-words.js';
 
 export type Parser = (input: ParseInput) => Promise<ParseResult>;
@@ -42,6 +43,10 @@ export interface ImportOptions {
   actor?: string;
   analyze?: Analyzer;
   onProgress?: (progress: ImportProgress) => void;
+  /** Parser threads for the built-in parser (default: all cores but one; 0 parses on this thread). */
+  threads?: number;
+  /** Documents per transaction (default 500). */
+  batchSize?: number;
 }
 
 export interface ImportSummary {
@@ -176,10 +181,177 @@ function summarise(results: FileResult[], dryRun: boolean): ImportSummary {
   };
 }
 
+/** Documents stored per transaction (unless told otherwise), and the most bytes read ahead for one batch. */
+const BATCH_DOCUMENTS = 500;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+/** One file of a batch: parsed (or being parsed), settled before the write (unchanged, unreadable), or an export. */
+type Entry =
+  | { kind: 'document'; file: string; bytes: Uint8Array; sha256: string; parsed: Promise<ParseResult> }
+  | { kind: 'settled'; result: FileResult }
+  | { kind: 'export'; file: string; bytes: Uint8Array };
+
 /**
- * Imports files and folders into the archive, one transaction per document. A failing document never stops the
- * batch and leaves nothing behind; the summary says what happened to every file. A `protokoll-archive/1` JSON
- * export among the inputs is restored (see `restoreArchive`).
+ * Reads the batch that starts at `files[start]` (`size` files or BATCH_BYTES, whichever comes first),
+ * skips the files this parser version has already read, and starts parsing the rest (in parser threads when there
+ * are any). Returns the entries in file order and where the next batch starts.
+ */
+async function prepareBatch(
+  store: ArchiveStore,
+  files: readonly string[],
+  start: number,
+  size: number,
+  parse: Parser,
+  knownVersion: string | undefined,
+): Promise<{ entries: Entry[]; end: number }> {
+  const entries: Entry[] = [];
+  let bytesRead = 0;
+  let index = start;
+  const read: Array<{ file: string; bytes: Uint8Array; sha256: string }> = [];
+  for (; index < files.length && index - start < size && bytesRead < BATCH_BYTES; index++) {
+    const file = files[index]!;
+    try {
+      const bytes = await readFile(file);
+      bytesRead += bytes.length;
+      read.push({ file, bytes, sha256: sha256Hex(bytes) });
+    } catch (error) {
+      read.push({ file, bytes: new Uint8Array(), sha256: '' });
+      entries.push({
+        kind: 'settled',
+        result: failure(file, new AppError('unreadable-file', `${file}: ${(error as Error).message}`)),
+      });
+    }
+  }
+  // Cheap check first, all in one read: a re-import of thousands of unchanged files must not parse them again.
+  const known =
+    knownVersion === undefined
+      ? new Map<string, DocumentInfo>()
+      : await store.read(async (session) => {
+          const found = new Map<string, DocumentInfo>();
+          for (const { sha256 } of read) {
+            const existing = sha256 ? await session.documents.findBySha(sha256) : undefined;
+            if (existing) found.set(sha256, existing);
+          }
+          return found;
+        });
+  const ordered: Entry[] = [];
+  let failed = 0;
+  for (const { file, bytes, sha256 } of read) {
+    if (!sha256) {
+      ordered.push(entries[failed++]!);
+      continue;
+    }
+    const existing = known.get(sha256);
+    if (existing && knownVersion !== undefined && compareVersions(knownVersion, existing.parserVersion) <= 0) {
+      ordered.push({ kind: 'settled', result: unchanged(file, existing) });
+    } else if (extname(file).toLowerCase() === '.json' && looksLikeArchiveExport(bytes)) {
+      ordered.push({ kind: 'export', file, bytes });
+    } else {
+      const parsed = parse({ bytes, name: basename(file) });
+      // Handled when the batch is written; this only keeps an early failure from counting as unhandled.
+      parsed.catch(() => {});
+      ordered.push({ kind: 'document', file, bytes, sha256, parsed });
+    }
+  }
+  return { entries: ordered, end: index };
+}
+
+function unchanged(file: string, existing: DocumentInfo): FileResult {
+  return {
+    file,
+    outcome: 'unchanged',
+    documentId: existing.id,
+    meetingId: existing.meetingId,
+    reason: null,
+    code: null,
+    warnings: 0,
+  };
+}
+
+/** A document failed inside a batch's transaction, which is then rolled back. */
+class DocumentFailed extends Error {}
+
+/**
+ * Stores parsed documents in one transaction and recomputes the follow-up links of every meeting they touched.
+ * When a document fails to store, the transaction is rolled back and the batch is stored again one transaction
+ * per document, so the failing one leaves nothing behind and the others are stored as usual. (One savepoint per
+ * document would do the same, but costs every document the journal of its pages; failures are rare.) A dry run
+ * rolls everything back. When the transaction itself fails, none of its documents is stored.
+ */
+async function writeDocuments(
+  store: ArchiveStore,
+  entries: ReadonlyArray<Extract<Entry, { kind: 'document' }>>,
+  options: ImportOptions,
+): Promise<FileResult[]> {
+  if (entries.length === 0) return [];
+  const parsed = await Promise.allSettled(entries.map((e) => e.parsed));
+  const clock = options.clock ?? systemClock;
+  const dryRun = options.dryRun ?? false;
+  const context: StoreContext = {
+    indexer: store.searchIndexer,
+    now: clock().toISOString(),
+    actor: options.actor ?? 'import',
+    ...(options.analyze ? { analyze: options.analyze } : {}),
+  };
+  const inputs = entries.map((entry, i): { file: string; input: StoreInput } | { file: string; error: unknown } => {
+    const outcome = parsed[i]!;
+    return outcome.status === 'rejected'
+      ? { file: entry.file, error: outcome.reason as unknown }
+      : {
+          file: entry.file,
+          input: { bytes: entry.bytes, name: basename(entry.file), sha256: entry.sha256, parsed: outcome.value },
+        };
+  });
+  const results: FileResult[] = [];
+  try {
+    await store.write(async (session) => {
+      const relink = new Set<string>();
+      for (const one of inputs) {
+        if (!('input' in one)) {
+          results.push(failure(one.file, one.error));
+          continue;
+        }
+        try {
+          results.push({ file: one.file, ...(await storeParsedDocument(session, one.input, { ...context, relink })) });
+        } catch {
+          throw new DocumentFailed(one.file);
+        }
+      }
+      if (dryRun) throw new DryRunRollback(results[0]!);
+      await linkMeetings(session, relink, options.analyze ? { analyze: options.analyze } : {});
+    });
+    return results;
+  } catch (error) {
+    if (error instanceof DryRunRollback) return results;
+    if (!(error instanceof DocumentFailed)) {
+      const cause = toFailure(error);
+      return entries.map((entry) => failure(entry.file, cause));
+    }
+  }
+  const one: FileResult[] = [];
+  for (const item of inputs) {
+    if (!('input' in item)) one.push(failure(item.file, item.error));
+    else {
+      const { input } = item;
+      one.push(await writeOne(store, item.file, dryRun, (session) => storeParsedDocument(session, input, context)));
+    }
+  }
+  return one;
+}
+
+function toFailure(error: unknown): unknown {
+  return isAppError(error)
+    ? error
+    : new AppError('database-error', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Imports files and folders into the archive. Documents are stored a batch per transaction (see `writeDocuments`):
+ * a failing document never stops the batch and leaves nothing behind, and a crash loses at most the batch in
+ * flight, never part of a document. Follow-up links are recomputed once per batch, in its transaction.
+ * Files are parsed in worker threads (the built-in parser) while the previous batch is written. The summary says
+ * what happened to every file. A `protokoll-archive/1` JSON export among the inputs is restored (see
+ * `restoreArchive`).
  */
 export async function importArchive(
   store: ArchiveStore,
@@ -197,26 +369,43 @@ export async function importArchive(
     options.onProgress?.({ done, total, result });
   };
   for (const result of results) report(result);
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      const result = failure(file, new AppError('unreadable-file', `${file}: ${(error as Error).message}`));
-      results.push(result);
-      report(result);
-      continue;
-    }
-    if (extname(file).toLowerCase() === '.json' && looksLikeArchiveExport(bytes)) {
-      for (const result of await restoreArchive(store, bytes, file, options)) {
-        results.push(result);
-        report(result);
+  const pool = options.parse ? undefined : createParsePool(options.threads);
+  const parse = options.parse ?? pool!.parse.bind(pool);
+  const knownVersion = options.parserVersion ?? (options.parse ? undefined : PARSER_VERSION);
+  const size = Math.max(1, options.batchSize ?? BATCH_DOCUMENTS);
+  try {
+    let next = files.length > 0 ? prepareBatch(store, files, 0, size, parse, knownVersion) : undefined;
+    while (next) {
+      const { entries, end } = await next;
+      // Read and start parsing the next batch before writing this one, so the parser threads never wait. Its
+      // unchanged-check reads the archive, so it must finish before this batch's transaction takes the connection.
+      next = end < files.length ? prepareBatch(store, files, end, size, parse, knownVersion) : undefined;
+      if (next) await next;
+      let run: Array<Extract<Entry, { kind: 'document' }>> = [];
+      const flush = async () => {
+        for (const result of await writeDocuments(store, run, options)) {
+          results.push(result);
+          report(result);
+        }
+        run = [];
+      };
+      for (const entry of entries) {
+        if (entry.kind === 'document') {
+          run.push(entry);
+          continue;
+        }
+        await flush();
+        const settled =
+          entry.kind === 'settled' ? [entry.result] : await restoreArchive(store, entry.bytes, entry.file, options);
+        for (const result of settled) {
+          results.push(result);
+          report(result);
+        }
       }
-      continue;
+      await flush();
     }
-    const result = await importBytes(store, { bytes, name: basename(file), file }, options);
-    results.push(result);
-    report(result);
+  } finally {
+    await pool?.close();
   }
   return summarise(results, options.dryRun ?? false);
 }

@@ -31,6 +31,8 @@ export interface SearchInput {
   kind?: string;
   /** Only results with an assignment that is still open. */
   open?: boolean;
+  /** Only what the public may read (meetings not hidden by a secretary). */
+  publishedOnly?: boolean;
   limit?: number;
   offset?: number;
   /** Also group the best hits by year. */
@@ -185,6 +187,7 @@ async function resolveFilters(session: ArchiveSession, input: SearchInput): Prom
   if (input.organisation?.trim()) filters.organisationIds = await organisationIds(session, input.organisation.trim());
   if (input.kind) filters.decisionKind = decisionKind(input.kind);
   if (input.open) filters.openAssignments = true;
+  if (input.publishedOnly) filters.publishedOnly = true;
   return filters;
 }
 

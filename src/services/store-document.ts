@@ -5,7 +5,7 @@ import type { ArchiveSession } from '../store/ports.js';
 import type { SearchIndexer } from '../store/search-indexer.js';
 import { reapplyCorrections } from './corrections.js';
 import { deriveMeeting, meetingIdFor, meetingNaturalKey } from './derive-meeting.js';
-import { linkMeeting } from './follow-up.js';
+import { linkMeetings } from './follow-up.js';
 import type { FileResult, ImportOutcome } from './import-archive.js';
 import type { Analyzer } from './subject-words.js';
 
@@ -35,12 +35,18 @@ export interface StoreContext {
   now: string;
   actor: string;
   analyze?: Analyzer;
+  /**
+   * Where to collect the meetings whose follow-up links must be recomputed, when the caller links a whole batch
+   * at its end (`linkMeetings`); without it, the document's links are recomputed at once.
+   */
+  relink?: Set<string>;
 }
 
 /**
  * Stores one parsed document and everything derived from it, inside the caller's transaction: the document row
  * (bytes, text, protokoll/1 JSON, parser version), the meeting and its rows, registry entries, corrections
- * re-applied, follow-up suggestions recomputed, and the search index updated. A second file for a meeting already
+ * re-applied, the search index updated, and follow-up suggestions recomputed (or the meeting handed to the caller's
+ * batch, see `StoreContext.relink`). A second file for a meeting already
  * in the archive is kept but only flagged (`duplicate-meeting`); it does not change the meeting.
  */
 export async function storeParsedDocument(
@@ -59,6 +65,7 @@ export async function storeParsedDocument(
   const naturalKey = meetingNaturalKey(document, sha256);
   const meetingId = meetingIdFor(naturalKey);
   const documentJson = JSON.stringify(document);
+  const relink = new Set<string>();
 
   if (existing) {
     const old = existing.meetingId ? await session.meetings.get(existing.meetingId) : undefined;
@@ -66,26 +73,35 @@ export async function storeParsedDocument(
       // The new parser dates the protocol differently: the old meeting was this document's alone.
       await context.indexer.removeMeeting(session, old.id);
       await session.meetings.delete(old.id);
+      relink.add(old.id);
     }
+  }
+  // The meeting first, so the document row (large: bytes, text, JSON) is written once, already pointing at it.
+  const current = await session.meetings.get(meetingId);
+  const primaryDocumentId = current && current.documentId !== documentId ? current.documentId : null;
+  if (!primaryDocumentId) {
+    await session.meetings.replace(
+      await deriveMeeting(session, document, { meetingId, naturalKey, documentId }, context.now),
+    );
+  }
+  const status = primaryDocumentId ? 'duplicate' : 'primary';
+  const fields = { name: input.name, text: parsed.text, documentJson, parserVersion: parsed.parserVersion };
+  if (existing) {
     await session.documents.update(existing.id, {
-      name: input.name,
-      text: parsed.text,
-      documentJson,
-      parserVersion: parsed.parserVersion,
+      ...fields,
+      meetingId,
+      status,
       updatedAt: input.updatedAt ?? context.now,
     });
   } else {
     await session.documents.insert({
+      ...fields,
       id: documentId,
       sha256,
-      name: input.name,
       format: document.source.format,
       bytes: input.bytes,
-      text: parsed.text,
-      documentJson,
-      parserVersion: parsed.parserVersion,
-      meetingId: null,
-      status: 'primary',
+      meetingId,
+      status,
       importedAt: input.importedAt ?? context.now,
       updatedAt: input.updatedAt ?? input.importedAt ?? context.now,
     });
@@ -95,28 +111,25 @@ export async function storeParsedDocument(
     document.warnings.map((w, position) => ({ documentId, position, code: w.code, message: w.message, line: w.line })),
   );
 
-  const current = await session.meetings.get(meetingId);
   let outcome: ImportOutcome = existing ? 'updated' : 'imported';
   let reason: string | null = null;
-  if (current && current.documentId !== documentId) {
-    await session.documents.update(documentId, { meetingId, status: 'duplicate' });
+  if (primaryDocumentId) {
     await session.flags.put({
       id: stableId('f', 'duplicate-meeting', documentId),
       kind: 'duplicate-meeting',
       meetingId,
       subjectId: documentId,
-      detailsJson: JSON.stringify({ name: input.name, sha256, primaryDocumentId: current.documentId }),
+      detailsJson: JSON.stringify({ name: input.name, sha256, primaryDocumentId }),
     });
     if (!existing) outcome = 'duplicate';
-    reason = `same meeting (${document.body ?? 'no body'}, ${document.date}) as document ${current.documentId}`;
+    reason = `same meeting (${document.body ?? 'no body'}, ${document.date}) as document ${primaryDocumentId}`;
   } else {
-    const bundle = await deriveMeeting(session, document, { meetingId, naturalKey, documentId }, context.now);
-    await session.meetings.replace(bundle);
-    await session.documents.update(documentId, { meetingId, status: 'primary' });
     await reapplyCorrections(session, meetingId);
-    await linkMeeting(session, meetingId, context.analyze ? { analyze: context.analyze } : {});
     await context.indexer.indexMeeting(session, meetingId);
+    relink.add(meetingId);
   }
+  if (context.relink) for (const id of relink) context.relink.add(id);
+  else await linkMeetings(session, relink, context.analyze ? { analyze: context.analyze } : {});
   await session.audit.append({
     at: context.now,
     actor: context.actor,

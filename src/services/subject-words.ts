@@ -1,9 +1,12 @@
-import { matchKey } from '../domain/match-keys.js';
+import { analyzeWord } from '../search/analyzer.js';
+import { words } from '../search/normalize.js';
+import { stemSwedish } from '../search/swedish-stemmer.js';
 
 /*
- * A deliberately small analyser for follow-up linking: content words folded and crudely stemmed, so "projektet"
- * and "projekt" meet. Full Swedish analysis belongs to src/search; linking takes any `Analyzer`, and the
- * composition root can hand it the search analyser once that exists.
+ * The words follow-up linking compares: the search analyser's stems (src/search/analyzer.ts), so linking and
+ * search agree on what counts as the same word ("projektet" and "projekt", "flygplatsen" and "flygplats"), plus
+ * the parts of compounds ("flygplatsfrågan" shares "flygplats" with "flygplatsen"). Words that say nothing about
+ * the subject (function words, the vocabulary of every protocol, short words, numbers) are left out.
  */
 
 export type Analyzer = (text: string) => string[];
@@ -18,52 +21,36 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-const SUFFIXES = [
-  'ingarna',
-  'ingar',
-  'ing',
-  'ernas',
-  'arnas',
-  'ornas',
-  'heten',
-  'ingen',
-  'ningen',
-  'erna',
-  'arna',
-  'orna',
-  'ande',
-  'ende',
-  'ning',
-  'het',
-  'ens',
-  'ets',
-  'en',
-  'et',
-  'er',
-  'ar',
-  'or',
-  'na',
-  'a',
-  'e',
-  's',
-];
+/** The stopwords as stems too, so inflected forms ("besluten", "uppdragen") are left out as well. */
+const STOP_STEMS = new Set([...STOPWORDS].map(stemSwedish));
+const MIN_LENGTH = 4;
+const DIGITS = /^\p{N}+$/u;
 
-// Longest first, so "utvärderingen" loses "ingen", not just "en".
-SUFFIXES.sort((a, b) => b.length - a.length);
-
-function stem(word: string): string {
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+/**
+ * Verbs and their nouns meet ("utvärdera", "utvärderingen" → "utvärd"; "planera", "planering" → "plan"): an
+ * assignment is worded as a task and reported back as a topic, and Snowball, tuned for search, keeps them apart.
+ */
+function fold(stem: string): string {
+  let folded = stem;
+  for (const ending of [/n?ing$/, /er$/]) {
+    const shorter = folded.replace(ending, '');
+    if (shorter.length >= MIN_LENGTH) folded = shorter;
   }
-  return word;
+  return folded;
 }
 
-/** Distinct content words of a text, folded and stemmed, in first-seen order. */
+function isSubject(normalized: string, stem: string): boolean {
+  return normalized.length >= MIN_LENGTH && !STOPWORDS.has(normalized) && !STOP_STEMS.has(stem) && !DIGITS.test(stem);
+}
+
+/** Distinct subject words of a text (stems, then the stems of compound parts, folded), in first-seen order. */
 export const subjectWords: Analyzer = (text) => {
   const out = new Set<string>();
-  for (const word of matchKey(text).split(' ')) {
-    if (word.length < 4 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    out.add(stem(word));
+  for (const word of words(text)) {
+    const analysis = analyzeWord(word);
+    if (!analysis || !isSubject(analysis.normalized, analysis.stem)) continue;
+    out.add(fold(analysis.stem));
+    for (const part of analysis.parts) if (isSubject(part, part)) out.add(fold(part));
   }
   return [...out];
 };

@@ -23,6 +23,8 @@ import type {
   PersonAliasRow,
   PersonRow,
   SignatureRow,
+  UserRole,
+  UserRow,
   WarningRow,
 } from './schema.js';
 import type { SearchIndexer } from './search-indexer.js';
@@ -65,6 +67,8 @@ export interface MeetingFilter {
   body?: string | null;
   from?: string;
   to?: string;
+  /** At most this many meetings (the first ones by date). */
+  limit?: number;
 }
 
 export interface DocumentRepository {
@@ -91,8 +95,8 @@ export interface MeetingRepository {
   bundle(id: string): Promise<MeetingBundle | undefined>;
   /** Items of meetings of `body` dated in [from, to] (inclusive, ISO strings). */
   itemsBetween(body: string | null, from: string, to: string): Promise<DatedItem[]>;
-  /** Items that carry a referral and belong to meetings of `body` dated before `before`. */
-  referredItemsBefore(body: string | null, before: string): Promise<DatedItem[]>;
+  /** Items that carry a referral and belong to meetings of `body` dated before `before` (and from `from` on). */
+  referredItemsBefore(body: string | null, before: string, from?: string): Promise<DatedItem[]>;
   items(meetingId: string): Promise<ItemRow[]>;
   getItem(id: string): Promise<DatedItem | undefined>;
   /** The meeting a meeting, item, decision or assignment id belongs to. */
@@ -102,6 +106,10 @@ export interface MeetingRepository {
   patchItem(id: string, patch: Partial<Pick<ItemRow, 'title' | 'number' | 'text'>>): Promise<boolean>;
   patchDecision(id: string, patch: Partial<Pick<DecisionRow, 'text' | 'kind'>>): Promise<boolean>;
   patchAssignment(id: string, patch: Partial<Pick<AssignmentRow, 'task' | 'due' | 'dueText'>>): Promise<boolean>;
+  patchParticipant(
+    id: string,
+    patch: Partial<Pick<ParticipantRow, 'list' | 'organization' | 'role' | 'fromTime' | 'toTime'>>,
+  ): Promise<boolean>;
 }
 
 export interface PersonRepository {
@@ -216,6 +224,31 @@ export interface AuditLog {
   list(limit?: number): Promise<AuditEntry[]>;
 }
 
+export interface UserRepository {
+  get(id: string): Promise<UserRow | undefined>;
+  /** By name, case-insensitively. */
+  findByName(name: string): Promise<UserRow | undefined>;
+  list(): Promise<UserRow[]>;
+  /** Inserts, or replaces role and password of the account with that name. */
+  upsert(row: UserRow): Promise<void>;
+}
+
+export interface AuthSessionRepository {
+  create(row: { id: string; userId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** The session with its user, when neither is expired or disabled at `now`. */
+  active(id: string, now: string): Promise<{ userId: string; name: string; role: UserRole } | undefined>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: string): Promise<void>;
+}
+
+export interface PublicationRepository {
+  /** Ids of meetings hidden from the public (every other meeting is published). */
+  unpublished(): Promise<string[]>;
+  isPublished(meetingId: string): Promise<boolean>;
+  set(meetingId: string, published: boolean, changedBy: string, changedAt: string): Promise<void>;
+}
+
 /** The repositories bound to one transaction (or to a read snapshot). */
 export interface ArchiveSession {
   documents: DocumentRepository;
@@ -229,6 +262,9 @@ export interface ArchiveSession {
   corrections: CorrectionRepository;
   audit: AuditLog;
   stats: StatsRepository;
+  users: UserRepository;
+  authSessions: AuthSessionRepository;
+  publication: PublicationRepository;
   /** The query builder of this transaction, for adapter-level code such as the search indexer's own tables. */
   db: Kysely<ArchiveSchema>;
 }

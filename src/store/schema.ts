@@ -30,6 +30,9 @@ export interface ArchiveSchema {
   flags: FlagsTable;
   corrections: CorrectionsTable;
   auditLog: AuditLogTable;
+  users: UsersTable;
+  authSessions: AuthSessionsTable;
+  meetingPublication: MeetingPublicationTable;
 }
 
 export interface DocumentsTable {
@@ -244,6 +247,39 @@ export interface AuditLogTable {
   detailsJson: string;
 }
 
+export type UserRole = 'admin' | 'secretary' | 'member';
+
+/** A local account (migration 0200). Passwords are argon2id hashes, never stored in clear. */
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+  createdAt: string;
+  disabled: number;
+}
+
+/** A signed-in browser. `id` is the SHA-256 of the cookie value, so a stolen database holds no usable session. */
+export interface AuthSessionsTable {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Manual state: whether the public may read a meeting. No row means published (the default for imported
+ * meetings); keyed by the deterministic meeting id, so it survives re-imports like corrections do.
+ */
+export interface MeetingPublicationTable {
+  meetingId: string;
+  published: number;
+  changedAt: string;
+  changedBy: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AuthSessionRow = Selectable<AuthSessionsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type ParticipantRow = Selectable<ParticipantsTable>;

@@ -22,6 +22,8 @@ export interface SearchFilters {
   decisionKind?: DecisionKind;
   /** Only results with an assignment that is still open. */
   openAssignments?: boolean;
+  /** Leave out everything of meetings hidden from the public (what anonymous readers may not see). */
+  publishedOnly?: boolean;
 }
 
 export interface SearchRequest {

@@ -1,8 +1,17 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type ImportSummary, importArchive } from '../../services/import-archive.js';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.js';
 import { printJson, withArchive, withDbOption } from '../open-archive.js';
 import { createProgress } from '../progress.js';
+
+function count(what: string, min: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < min) {
+      throw new InvalidArgumentError(`${what} måste vara ett heltal ≥ ${min}`);
+    }
+    return Number(value);
+  };
+}
 
 function printSummary(summary: ImportSummary): void {
   const lines = [
@@ -15,7 +24,18 @@ function printSummary(summary: ImportSummary): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** `protokoll import PATH... [--db FILE] [--dry-run] [--json]`: files and folders (recursively) into the archive. */
+interface ImportCommandOptions {
+  db?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  threads?: number;
+  batch?: number;
+}
+
+/**
+ * `protokoll import PATH... [--db FILE] [--dry-run] [--json] [--threads N] [--batch N]`: files and folders
+ * (recursively) into the archive.
+ */
 export function registerImport(program: Command): void {
   withDbOption(
     program
@@ -23,13 +43,21 @@ export function registerImport(program: Command): void {
       .description('Importera protokoll (filer och mappar, rekursivt) eller en arkivexport till arkivet')
       .argument('<paths...>', 'filer eller mappar')
       .option('--dry-run', 'visa vad som skulle hända utan att spara något')
-      .option('--json', 'skriv sammanfattningen som JSON'),
-  ).action(async (paths: string[], options: { db?: string; dryRun?: boolean; json?: boolean }) => {
+      .option('--json', 'skriv sammanfattningen som JSON')
+      .option(
+        '--threads <n>',
+        'trådar som tolkar filerna (standard: alla kärnor utom en; 0 = ingen extra tråd)',
+        count('antalet trådar', 0),
+      )
+      .option('--batch <n>', 'dokument per transaktion (standard 500)', count('batchstorleken', 1)),
+  ).action(async (paths: string[], options: ImportCommandOptions) => {
     const summary = await withArchive(options.db, async (store) => {
       const progress = createProgress();
       try {
         return await importArchive(store, paths, {
           dryRun: options.dryRun ?? false,
+          ...(options.threads === undefined ? {} : { threads: options.threads }),
+          ...(options.batch === undefined ? {} : { batchSize: options.batch }),
           onProgress: ({ done, total, result }) => progress.update(done, total, result.file),
         });
       } finally {

@@ -41,12 +41,14 @@ export function readDecision(
 const INFORMATION_RE =
   /till\s+handlingarna|\b(?:noterar|antecknar|tar\s+emot|tackar\s+för)\s+(?:informationen|redovisningen|rapporten|presentationen|dragningen)|(?:noteras|antecknas)\s+(?:till|i)\s+protokollet|^(?:tacka\s+för\s+(?:informationen|presentationen|redovisningen|dragningen|rapporten|genomgången)|(?:[\p{L}\s-]+\s)?tackar\s+för\s+informationen|lägga\s+.{0,80}?till\s+handlingarna|.{0,60}läggs\s+till\s+handlingarna|notera\s|(?:informationen|rapporten|redovisningen)\s+(?:noteras|läggs)|ta\s+emot\s+informationen|godkänna\s+informationen|anteckna\s|informationen\s+antecknas)/iu;
 const APPROVAL_RE =
-  /(?:i\s+enlighet\s+med|enligt)\s+(?:\S+\s+){0,2}förslag|^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
+  /\b(?:godkänns|antas|fastställs|beviljas|bifalls|tillstyrks)\.?$|(?:i\s+enlighet\s+med|enligt)\s+(?:\S+\s+){0,2}förslag|^(?:(?:\S+\s+){0,5}?)(?:anta|antar|antas|godkänna|godkänner|godkänns|fastställa|fastställer|fastställs|ställa\s+sig\s+bakom|ställer\s+sig\s+bakom|bevilja|beviljar|beviljas|tillstyrka|tillstyrker|bifalla|bifaller|besluta\s+enligt|rekommendera|rekommenderar|anvisa|anslå|godta)\b/iu;
 const REJECTION_RE =
-  /(?:^|\s)(?:avslå|avslår|avslås|avstyrka|avstyrker|avstyrks|inte\s+(?:ska|skall|bör)\s|ej\s+(?:ska|skall)\s|inte\s+bevilja|inte\s+anta|inte\s+godkänna|avvisa|avvisar|avvisas)/iu;
+  /\b(?:avslås|avstyrks|avvisas)\.?$|(?:^|\s)(?:avslå|avslår|avslås|avstyrka|avstyrker|avstyrks|inte\s+(?:ska|skall|bör)\s|ej\s+(?:ska|skall)\s|inte\s+bevilja|inte\s+anta|inte\s+godkänna|avvisa|avvisar|avvisas)/iu;
 const REFERRAL_RE =
   /(?:återremittera|återremitteras|bordlägga|bordläggs|bordlades|skjuta\s+upp|skjuts\s+upp|flyttas\s+till|tas\s+upp\s+(?:på|vid)\s+(?:nästa|kommande|ett\s+senare)|remittera\s|remitteras\s|hänskjuta|hänskjuts)/iu;
 
+/** "Hälso- och sjukvårdsnämnden uppdras att redovisa …": the passive form names the assignee first. */
+const UPPDRAS_RE = /^(.+?)\s+(?:uppdras|uppdrogs|ges\s+i\s+uppdrag)\s+att\s+(.+)$/isu;
 const ANSVARIG_RE = /\b(?:ansvarig(?:a)?|ansvar)\s*:\s*([^,.;]+?)\s*(?=[,.;]|$)/iu;
 const UPPDRAG_AT_RE = /^(?:\S+\s+){0,4}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
 const FAR_UPPDRAG_RE = /^(.+?)\s+(?:får|ges|erhåller|tilldelas)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
@@ -86,7 +88,8 @@ function readAssignment(
   }
   // The patterns below backtrack over the whole clause; a substring test first keeps most clauses cheap.
   if (firstSentence.includes('uppdra')) {
-    const uppdrag = UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence);
+    const uppdrag =
+      UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence) ?? UPPDRAS_RE.exec(firstSentence);
     if (uppdrag) return make(splitAssignees(uppdrag[1]!), uppdrag[2]!, core, ref, true);
     const far = FAR_UPPDRAG_RE.exec(firstSentence);
     if (far) return make(splitAssignees(far[1]!), far[2]!, core, ref, true);
@@ -123,6 +126,8 @@ function readAgentClause(sentence: string, body: string | null): { assignees: st
   if (/^(?:ska|skall)\s+\S+s\b/.test(rest)) return null;
   const lowerSubject = subject.toLowerCase();
   if (body && lowerSubject === body.toLowerCase()) return null;
+  // A deciding body as subject ("Arbetsutskottet avger yttrande …") states the decision; it tasks nobody.
+  if (/(?:nämnden|styrelsen|utskottet|direktionen|fullmäktige|presidiet|beredningen)$/i.test(lowerSubject)) return null;
   if (/^(?:mötet|gruppen|vi|det|detta|den|man|en|ett|alla|samtliga|vissa)$|grupp(?:en)?$/i.test(lowerSubject))
     return null;
   // A capitalised word alone that is not a known organisation is more likely a sentence start than an agent.

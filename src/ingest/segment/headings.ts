@@ -15,10 +15,13 @@ export interface HeadingCandidate {
   extraLines: number;
   /** A table-of-contents entry: the line ends in a page number after a column gap or dot leaders. */
   toc: boolean;
+  /** How a numbered heading writes its number: "3." (dot), "3)" (paren) or "3 Titel" (bare). */
+  style?: 'dot' | 'paren' | 'bare';
 }
 
 const PARAGRAPH_RE = /^§\s*(\d{1,4})(?:\s*[.:)]|\s|$)\s*(.*)$/;
 const NUMBERED_RE = /^(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*(\d{1,2})\s*[.)](?:\*\*)?\s+(.*)$/;
+const BARE_NUMBERED_RE = /^(\d{1,2})\s{1,6}(\p{Lu}[^\n]{2,100})$/u;
 const BULLET_BOLD_RE = /^[-*•]\s+(?:\*\*(.+?)\*\*|(.+?)\*\*)\s*:?\s*$/;
 const MD_HEADING_RE = /^(#{2,4})\s+(.+)$/;
 const DNR_RE = /^(?:dnr|diarienr|diarienummer|dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s*\d{2,4}[/.:-]\d{1,5}(?:[./:-]\d+)*)\s*/i;
@@ -95,6 +98,23 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       inline,
       extraLines: wrapped ? 1 : 0,
       toc: false,
+      style: n[0]!.replace(/^[-*•#\s*]*\d{1,2}\s*/, '').startsWith(')') ? 'paren' : 'dot',
+    };
+  }
+  // "1 Ekonomisk rapport per augusti 2024": regions and some councils number items without a dot.
+  const bare = BARE_NUMBERED_RE.exec(line.text);
+  if (bare && !/[.!?,;]$/.test(bare[2]!) && !/^\(?\d/.test(bare[2]!)) {
+    const wrapped = titleContinuation(lines, i);
+    return {
+      index: i,
+      kind: 'numbered',
+      number: bare[1]!,
+      value: Number(bare[1]),
+      title: wrapped ? `${bare[2]!.trim()} ${wrapped}` : bare[2]!.trim(),
+      inline: '',
+      extraLines: wrapped ? 1 : 0,
+      toc: false,
+      style: 'bare',
     };
   }
   if (md) {

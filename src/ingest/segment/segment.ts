@@ -155,7 +155,13 @@ function chooseHeadings(
     return risingSequence(paragraphs, warnings, lines, true);
   }
   const plausible = candidates.filter((c) => (c.kind === 'numbered' ? isPlausibleTitle(c) : true));
-  const numbered = plausible.filter((c) => c.kind === 'numbered');
+  // Items are numbered in one style ("3.", "3)" or "3 Titel"); another style in the same document numbers the
+  // points inside them. The style whose numbering runs longest is the items'.
+  const styles = ['dot', 'paren', 'bare'] as const;
+  const best = styles
+    .map((style) => ({ style, run: risingSequence(plausible.filter((c) => c.style === style), [], lines, false).length }))
+    .reduce((a, b) => (b.run > a.run ? b : a));
+  const numbered = plausible.filter((c) => c.kind === 'numbered' && c.style === best.style);
   const chosenNumbers = new Set(risingSequence(numbered, warnings, lines, false));
   const firstNumbered = numbered.find((c) => chosenNumbers.has(c));
   const bullets = plausible.filter((c) => c.kind === 'bullet');

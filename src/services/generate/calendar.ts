@@ -11,7 +11,7 @@ export interface Ymd {
 
 const MS_PER_DAY = 86_400_000;
 
-export const MONTHS = [
+const MONTHS = [
   'januari',
   'februari',
   'mars',

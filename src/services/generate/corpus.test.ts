@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -253,6 +253,14 @@ describe('writeCorpus and the generate command', () => {
       const json = JSON.parse(readFileSync(join(out, p.name.replace('.txt', '.expected.json')), 'utf8'));
       expect(json).toEqual(p.expected);
     }
+  });
+
+  it('says which directory it cannot write to', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(writeCorpus({ count: 1, seed: 1, out: join(file, 'corpus') })).rejects.toThrow(
+      /a-file.*kan inte skriva/,
+    );
   });
 
   it('runs from the command line and rejects unknown layouts', async () => {

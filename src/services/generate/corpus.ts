@@ -3,7 +3,7 @@
  * and attaches the true `protokoll/1` document, with the hash of the exact bytes written.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import type { ProtocolDocument } from '../../domain/document.js';
 import { AppError } from '../../domain/errors.js';
@@ -36,7 +36,7 @@ export interface GeneratedProtocol {
 }
 
 /** A seed as a 32-bit number: decimal strings are used as they are, anything else is hashed. */
-export function seedNumber(seed: string | number): number {
+function seedNumber(seed: string | number): number {
   if (typeof seed === 'number') return seed >>> 0;
   return /^\d{1,9}$/.test(seed) ? Number(seed) >>> 0 : hashSeed(seed);
 }
@@ -96,46 +96,62 @@ export interface WriteResult {
   byLayout: Record<LayoutId, number>;
 }
 
-/** Writes `<nnnnnn>.txt` and `<nnnnnn>.expected.json` for every protocol into `out`, a bounded number at a time. */
+/**
+ * Writes `<nnnnnn>.txt` and `<nnnnnn>.expected.json` for every protocol into `out` while the next ones are being
+ * generated, with at most a few hundred writes in flight, so that memory stays flat however many files are asked
+ * for. The callback API: for 200,000 small files it costs far less CPU than `fs/promises` (measured), and unlike
+ * synchronous writes it lets the thread pool open and write files on other cores.
+ */
 export async function writeCorpus(options: GenerateOptions & { out: string }): Promise<WriteResult> {
   const started = process.hrtime.bigint();
-  const cannotWrite = (error: unknown): AppError => {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return new AppError('invalid-input', `${options.out}: kan inte skriva (${code})`);
-  };
-  await mkdir(options.out, { recursive: true }).catch((error: unknown) => {
-    throw cannotWrite(error);
-  });
   const byLayout: Record<LayoutId, number> = { seed2011: 0, seed2016: 0, seed2024: 0, formal: 0 };
   let bytes = 0;
   let files = 0;
-  let failure: unknown = null;
-  const inFlight = new Set<Promise<void>>();
-  for (const p of generateCorpus(options)) {
-    // Compact JSON: a third smaller and faster to write than indented; `jq .` shows it indented.
-    const json = Buffer.from(`${JSON.stringify(p.expected)}\n`, 'utf8');
-    const base = join(options.out, p.name.slice(0, -'.txt'.length));
-    const job: Promise<void> = Promise.all([
-      writeFile(`${base}.txt`, p.bytes),
-      writeFile(`${base}.expected.json`, json),
-    ])
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          failure ??= error;
-        },
-      )
-      .finally(() => inFlight.delete(job));
-    inFlight.add(job);
-    bytes += p.bytes.length + json.length;
-    files++;
-    byLayout[p.layout]++;
-    // Bounded: the generator streams, so memory stays flat however many files are asked for.
-    if (inFlight.size >= 64) await Promise.race(inFlight);
-    if (failure) break;
+  let pending = 0;
+  let failure: NodeJS.ErrnoException | null = null;
+  let wake: (() => void) | null = null;
+  let wakeAt = 0;
+  const written = (error: NodeJS.ErrnoException | null): void => {
+    pending--;
+    if (error) failure ??= error;
+    if (wake && pending <= wakeAt) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+  };
+  const settle = (below: number): Promise<void> =>
+    new Promise((resolve) => {
+      wakeAt = below;
+      wake = resolve;
+    });
+  try {
+    mkdirSync(options.out, { recursive: true });
+  } catch (error) {
+    failure = error as NodeJS.ErrnoException;
   }
-  await Promise.all(inFlight);
-  if (failure) throw cannotWrite(failure);
+  if (!failure) {
+    for (const p of generateCorpus(options)) {
+      // Compact JSON: a third smaller and faster to write than indented; `jq .` shows it indented.
+      const json = Buffer.from(`${JSON.stringify(p.expected)}\n`, 'utf8');
+      const base = join(options.out, p.name.slice(0, -'.txt'.length));
+      pending += 2;
+      writeFile(`${base}.txt`, p.bytes, written);
+      writeFile(`${base}.expected.json`, json, written);
+      bytes += p.bytes.length + json.length;
+      files++;
+      byLayout[p.layout]++;
+      if (pending >= MAX_PENDING) await settle(MAX_PENDING / 2);
+      if (failure) break;
+    }
+  }
+  while (pending > 0) await settle(0);
+  if (failure) {
+    if (!failure.code) throw failure;
+    throw new AppError('invalid-input', `${options.out}: kan inte skriva (${failure.code})`);
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { files, bytes, seconds, byLayout };
 }
+
+const MAX_PENDING = 256;

@@ -66,7 +66,17 @@ interface Subject {
 
 function subjects(rng: Rng, body: FormalBody, year: number): Subject[] {
   const d = rng.pick(DISTRICTS);
+  // Every board follows up its year and plans the next; motions and citizens' proposals go to the executive board.
   const common: Subject[] = [
+    { title: `Delårsrapport per 31 augusti ${year}`, type: 'report', object: 'delårsrapporten' },
+    { title: `Internkontrollplan ${year + 1}`, type: 'plan', object: `internkontrollplanen för ${year + 1}` },
+    {
+      title: `Yttrande över remiss om ${rng.pick(['regional transportinfrastrukturplan', 'länsstyrelsens vattenförsörjningsplan', 'ny lag om kommunal planering', 'regionens kulturplan'])}`,
+      type: 'consultation',
+      object: 'yttrandet',
+    },
+  ];
+  const executive: Subject[] = [
     {
       title: `Motion om ${rng.pick(['fler laddstolpar', 'solceller på kommunens tak', 'gratis kollektivtrafik för unga', 'fler parkbänkar', 'en fritidsbank'])}`,
       type: 'motion',
@@ -77,16 +87,10 @@ function subjects(rng: Rng, body: FormalBody, year: number): Subject[] {
       type: 'citizen',
       object: 'medborgarförslaget',
     },
-    {
-      title: `Yttrande över remiss om ${rng.pick(['regional transportinfrastrukturplan', 'länsstyrelsens vattenförsörjningsplan', 'ny lag om kommunal planering', 'regionens kulturplan'])}`,
-      type: 'consultation',
-      object: 'yttrandet',
-    },
-    { title: `Internkontrollplan ${year + 1}`, type: 'plan', object: `internkontrollplanen för ${year + 1}` },
   ];
   const byKind: Record<string, () => Subject[]> = {
     KS: () => [
-      { title: `Delårsrapport per 31 augusti ${year}`, type: 'report', object: 'delårsrapporten' },
+      ...executive,
       { title: `Årsredovisning ${year - 1}`, type: 'budget', object: `årsredovisningen för ${year - 1}` },
       {
         title: `Mål och budget ${year + 1}-${year + 3}`,
@@ -157,7 +161,12 @@ function subjects(rng: Rng, body: FormalBody, year: number): Subject[] {
       { title: `Markanvisning i ${d}`, type: 'procurement', object: 'markanvisningen' },
     ],
   };
-  return [...(byKind[body.kind.dnr]?.() ?? []), ...common];
+  const plan: Subject = {
+    title: `Verksamhetsplan och budget ${year + 1}`,
+    type: 'plan',
+    object: `verksamhetsplanen och budgeten för ${year + 1}`,
+  };
+  return [...(byKind[body.kind.dnr]?.() ?? []), ...common, ...(body.kind.dnr === 'KS' ? [] : [plan])];
 }
 
 const BACKGROUND: Record<SubjectType, readonly string[]> = {
@@ -205,7 +214,8 @@ function decisionsFor(rng: Rng, body: FormalBody, s: Subject, day: Day, later: D
   const agency =
     body.kind.dnr === 'KS' ? rng.pick(['kommundirektören', 'förvaltningen', 'ekonomiavdelningen']) : 'förvaltningen';
   const reportBy = (): { text: string; value: string } => {
-    const t = later.length > 0 ? rng.pick(later.slice(0, 4)) : day + rng.int(60, 200);
+    const near = later.slice(0, 4).filter((d) => d - day <= 200);
+    const t = near.length > 0 ? rng.pick(near) : day + rng.int(60, 200);
     return { text: `senast ${iso(t)}`, value: iso(t) };
   };
   switch (s.type) {
@@ -297,7 +307,8 @@ export function composeFormalMeeting(world: World, rng: Rng, body: FormalBody, d
   }
 
   // Officials: the secretary and one to three of the body's officials.
-  const officialTitles = rng.sample(body.kind.officials, rng.int(1, body.kind.officials.length));
+  const [head, ...others] = body.kind.officials as [string, ...string[]];
+  const officialTitles = [head, ...rng.sample(others, rng.int(0, others.length))];
 
   // Items: the agenda, with running § numbers for the year.
   const firstParagraph = (body.paragraphByYear.get(year) ?? 0) + 1;
@@ -315,7 +326,8 @@ export function composeFormalMeeting(world: World, rng: Rng, body: FormalBody, d
     body.dnrByYear.set(year, dnrNo);
     const dnrYear = rng.chance(0.8) ? year : year - 1;
     if (dnrYear !== year) dnrNo = rng.int(100, 400);
-    const presenterTitle = rng.pick(officialTitles);
+    // The head of the office presents most matters; the others now and then.
+    const presenterTitle = rng.chance(0.7) ? head : rng.pick(officialTitles);
     const presenter = world.official(body, presenterTitle);
     const paragraphs = [rng.pick(BACKGROUND[s.type])];
     if (rng.chance(0.2)) {

@@ -3,7 +3,7 @@
  * the order and with the conventions of the group's house layout of that era.
  */
 import { type Day, hhmm, type Minutes, ymd } from './calendar.js';
-import { approval, assignment, thanks } from './clauses.js';
+import { approval, assignment, other, thanks } from './clauses.js';
 import { KD_TOPICS, type KdContext, type KdLayout, postpone, thematicFollowUp, written } from './kd-topics.js';
 import type { Attendee, GuestEntry, ItemModel } from './model.js';
 import { item } from './model.js';
@@ -170,12 +170,7 @@ export function composeKdMeeting(
     });
     if (rng.chance(0.25)) {
       opening.clauses = [
-        {
-          kind: 'other',
-          inf: 'vissa möten i gruppen ska ha ett inslag kring att coacha varandra i rollen som kommundirektör',
-          finite: null,
-          assignment: null,
-        },
+        other('vissa möten i gruppen ska ha ett inslag kring att coacha varandra i rollen som kommundirektör'),
         assignment(rng, [chairPerson.name, coop.secretariat.name], 'förbereda upplägg', null),
       ];
     }
@@ -191,10 +186,10 @@ export function composeKdMeeting(
   }
 
   if (layout === 'seed2011') {
-    const other = item('Övriga frågor');
-    if (rng.chance(0.6)) other.bullets = rng.sample(OTHER_BUSINESS, rng.int(2, 4)).map((b) => ({ ...b }));
-    else other.paragraphs = ['Inga övriga frågor.'];
-    items.push(other);
+    const rest = item('Övriga frågor');
+    if (rng.chance(0.6)) rest.bullets = rng.sample(OTHER_BUSINESS, rng.int(2, 4)).map((b) => ({ ...b }));
+    else rest.paragraphs = ['Inga övriga frågor.'];
+    items.push(rest);
   } else if (layout === 'seed2016') {
     if (rng.chance(0.5))
       items.push(item(rng.pick(['Övrigt', 'Övriga frågor']), { paragraphs: ['Inga övriga frågor.'] }));

@@ -113,8 +113,9 @@ function letterheadTitle(rng: Rng, m: Municipality): string {
   return m.letterhead.endsWith('stad') ? rng.pick(['Stadsdirektör', 'stadsdirektör']) : 'kommundirektör';
 }
 
+/** A later meeting of the group to report to or postpone to; a date a few months ahead when none is near. */
 function target(ctx: KdContext, minIndex = 0, maxIndex = 2): Day {
-  const options = ctx.later.slice(minIndex, maxIndex + 1);
+  const options = ctx.later.slice(minIndex, maxIndex + 1).filter((d) => d - ctx.day <= 200);
   if (options.length > 0) return ctx.rng.pick(options);
   return ctx.day + ctx.rng.int(35, 120);
 }

@@ -82,7 +82,8 @@ export function renderFormal(rng: Rng, m: FormalMeeting): Rendered {
     if (asLine) para(`Föredragande: ${presenterLine(rng, it.presenters)}`);
     const prose = it.paragraphs.slice();
     if (!asLine && it.presenterProse) {
-      if (prose.length > 0) prose[prose.length - 1] = `${prose[prose.length - 1]} ${it.presenterProse.sentence}`;
+      // After the background, before any yrkanden.
+      if (prose.length > 0) prose[0] = `${prose[0]} ${it.presenterProse.sentence}`;
       else prose.push(it.presenterProse.sentence);
     }
     for (const p of prose) para(p, true);

@@ -29,7 +29,7 @@ export interface Guest {
   municipality: Municipality;
 }
 
-export const GUEST_ROLES = [
+const GUEST_ROLES = [
   'projektledare',
   'utredare',
   'strateg',
@@ -76,7 +76,7 @@ export interface BodyKind {
   officials: readonly string[];
 }
 
-export const BODY_KINDS: readonly BodyKind[] = [
+const BODY_KINDS: readonly BodyKind[] = [
   {
     name: 'Kommunstyrelsen',
     subject: 'Kommunstyrelsen',

@@ -4,8 +4,8 @@ import { knownOrganisations } from '../../domain/organisations.js';
 
 /*
  * Migrations live in code so the package ships no loose SQL files. Names sort: 0001–0099 belong to the archive,
- * 0100 and up to full-text search (passed in through `openSqliteStore({ migrations })`). A migration, once
- * released, never changes: add a new one.
+ * 0100 and up to full-text search, 0200 and up to accounts and publication (account-migrations.ts); the last two
+ * are passed in through `openSqliteStore({ migrations })`. A migration, once released, never changes: add a new one.
  */
 
 async function exec(db: Kysely<unknown>, statements: string): Promise<void> {

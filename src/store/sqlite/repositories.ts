@@ -1,4 +1,4 @@
-import { type InsertObject, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   ArchiveSession,
   AssignmentRepository,
@@ -17,26 +17,55 @@ import type {
   PersonRepository,
   StatsRepository,
 } from '../ports.js';
-import type { ArchiveSchema, AssigneeRow, DocumentRow, MeetingRow } from '../schema.js';
+import type { ArchiveSchema, AssigneeRow, AssignmentStateRow, DocumentRow, MeetingRow } from '../schema.js';
+import { authSessions, publication, users } from './account-repositories.js';
+import { bindStatements } from './session-statements.js';
+import { type SqliteStatements, selectList } from './statements.js';
 
 /*
- * The repositories are written with Kysely's query builder only (no SQLite dialect features except
- * `on conflict`, which PostgreSQL shares), so a PostgreSQL adapter can reuse them with its own migrations.
+ * The repositories are written with Kysely's query builder (no SQLite dialect features except `on conflict`, which
+ * PostgreSQL shares), so a PostgreSQL adapter can reuse them with its own migrations. The methods an import calls
+ * for every document and row use prepared statements instead (`SqliteStatements`, plain SQL as well).
  */
 
 type Db = Kysely<ArchiveSchema>;
 
-/** SQLite allows at most 32766 bound parameters per statement; stay well below with every table's width. */
-const CHUNK = 200;
+const MEETING_SELECT = selectList('id natural_key document_id body organization number date start_time end_time place');
+const ITEM_COLUMNS =
+  'id meeting_id position natural_key number title text presenters_json referral_to referral_date referral_text';
+const ITEM_SELECT = selectList(ITEM_COLUMNS);
+const DATED_ITEM_SELECT = `${selectList(ITEM_COLUMNS, 'i')}, m.date as date, m.body as body`;
+const DOCUMENT_INFO_SELECT = selectList(
+  'id sha256 name format text document_json parser_version meeting_id status imported_at updated_at',
+);
+const ASSIGNMENT_VIEW_SELECT = `${selectList('id decision_id item_id meeting_id position task due due_text', 'a')},
+  m.date as date, m.body as body, i.title as "itemTitle", i.number as "itemNumber", d.text as "decisionText"`;
+const ASSIGNMENT_VIEW_FROM = `from assignments a join meetings m on m.id = a.meeting_id
+  join items i on i.id = a.item_id join decisions d on d.id = a.decision_id`;
+const ASSIGNMENT_VIEW_ORDER = 'order by m.date, i.position, d.position, a.position';
+const LINK_SELECT = selectList(
+  'id kind source_id source_meeting_id target_item_id target_meeting_id score evidence_json status decided_at decided_by note',
+);
 
-async function insertChunked<T extends keyof ArchiveSchema & string>(
-  db: Db,
-  table: T,
-  rows: ReadonlyArray<Record<string, unknown>>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK) as unknown as InsertObject<ArchiveSchema, T>[];
-    await db.insertInto(table).values(chunk).execute();
+/** `= ?` or `is null`, so one statement serves a body and the meetings without one. */
+function bodyIs(column: string, body: string | null): string {
+  return body === null ? `${column} is null` : `${column} = ?`;
+}
+
+function bodyParam(body: string | null): string[] {
+  return body === null ? [] : [body];
+}
+
+/** Collects `where` conditions and their parameters for the few queries whose filters vary. */
+class Conditions {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(condition: string, ...params: unknown[]): void {
+    this.parts.push(condition);
+    this.params.push(...params);
+  }
+  get sql(): string {
+    return this.parts.length > 0 ? `where ${this.parts.join(' and ')}` : '';
   }
 }
 
@@ -62,23 +91,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function documents(db: Db): DocumentRepository {
+function documents(db: Db, q: SqliteStatements): DocumentRepository {
   return {
     async findBySha(sha256) {
-      return db.selectFrom('documents').select(DOCUMENT_INFO_COLUMNS).where('sha256', '=', sha256).executeTakeFirst();
+      return q.get(`select ${DOCUMENT_INFO_SELECT} from documents where sha256 = ?`, sha256);
     },
     async get(id) {
       return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async insert(row) {
-      await db
-        .insertInto('documents')
-        .values({ ...row, bytes: asBuffer(row.bytes) })
-        .execute();
+      q.insert('documents', { ...row, bytes: asBuffer(row.bytes) });
     },
     async update(id, patch) {
-      const values = patch.bytes ? { ...patch, bytes: asBuffer(patch.bytes) } : patch;
-      await db.updateTable('documents').set(values).where('id', '=', id).execute();
+      q.update('documents', 'id', id, patch.bytes ? { ...patch, bytes: asBuffer(patch.bytes) } : patch);
     },
     async listForMeeting(meetingId) {
       return db
@@ -100,8 +125,8 @@ function documents(db: Db): DocumentRepository {
       return Number(row.n);
     },
     async replaceWarnings(documentId, warnings) {
-      await db.deleteFrom('warnings').where('documentId', '=', documentId).execute();
-      await insertChunked(db, 'warnings', warnings);
+      q.run('delete from warnings where document_id = ?', documentId);
+      for (const row of warnings) q.insert('warnings', row);
     },
     async warnings(documentId) {
       return db.selectFrom('warnings').selectAll().where('documentId', '=', documentId).orderBy('position').execute();
@@ -117,10 +142,10 @@ function datedItems(db: Db) {
     .select(['meetings.date as date', 'meetings.body as body']);
 }
 
-function meetings(db: Db): MeetingRepository {
+function meetings(db: Db, q: SqliteStatements): MeetingRepository {
   return {
     async get(id) {
-      return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+      return q.get(`select ${MEETING_SELECT} from meetings where id = ?`, id);
     },
     async findByIdPrefix(prefix) {
       return db
@@ -131,39 +156,37 @@ function meetings(db: Db): MeetingRepository {
         .execute();
     },
     async list(filter = {}) {
-      let q = db.selectFrom('meetings').selectAll();
-      if (filter.year !== undefined) {
-        q = q.where('date', '>=', `${filter.year}-01-01`).where('date', '<=', `${filter.year}-12-31`);
-      }
-      if (filter.from) q = q.where('date', '>=', filter.from);
-      if (filter.to) q = q.where('date', '<=', filter.to);
-      if (filter.body === null) q = q.where('body', 'is', null);
-      else if (filter.body !== undefined) q = q.where('body', '=', filter.body);
-      return q.orderBy('date').orderBy('id').execute();
+      const where = new Conditions();
+      if (filter.year !== undefined)
+        where.add('date >= ? and date <= ?', `${filter.year}-01-01`, `${filter.year}-12-31`);
+      if (filter.from) where.add('date >= ?', filter.from);
+      if (filter.to) where.add('date <= ?', filter.to);
+      if (filter.body !== undefined) where.add(bodyIs('body', filter.body), ...bodyParam(filter.body));
+      const limit = filter.limit === undefined ? '' : `limit ${Math.max(0, Math.floor(filter.limit))}`;
+      return q.all(`select ${MEETING_SELECT} from meetings ${where.sql} order by date, id ${limit}`, ...where.params);
     },
     async replace(bundle) {
       const { meeting } = bundle;
-      const existing = await db.selectFrom('meetings').select('id').where('id', '=', meeting.id).executeTakeFirst();
-      if (existing) {
+      if (q.get('select 1 as found from meetings where id = ?', meeting.id)) {
         const { id, ...rest } = meeting;
-        await db.updateTable('meetings').set(rest).where('id', '=', id).execute();
+        q.update('meetings', 'id', id, rest);
         // Children first where a cascade would not reach them in one step.
-        for (const table of ['participants', 'signatures', 'adjournments', 'items'] as const) {
-          await db.deleteFrom(table).where('meetingId', '=', id).execute();
+        for (const table of ['participants', 'signatures', 'adjournments', 'items']) {
+          q.run(`delete from ${table} where meeting_id = ?`, id);
         }
       } else {
-        await db.insertInto('meetings').values(meeting).execute();
+        q.insert('meetings', meeting);
       }
-      await insertChunked(db, 'participants', bundle.participants);
-      await insertChunked(db, 'items', bundle.items);
-      await insertChunked(db, 'decisions', bundle.decisions);
-      await insertChunked(db, 'assignments', bundle.assignments);
-      await insertChunked(db, 'assignmentAssignees', bundle.assignees);
-      await insertChunked(db, 'signatures', bundle.signatures);
-      await insertChunked(db, 'adjournments', bundle.adjournments);
+      for (const row of bundle.participants) q.insert('participants', row);
+      for (const row of bundle.items) q.insert('items', row);
+      for (const row of bundle.decisions) q.insert('decisions', row);
+      for (const row of bundle.assignments) q.insert('assignments', row);
+      for (const row of bundle.assignees) q.insert('assignment_assignees', row);
+      for (const row of bundle.signatures) q.insert('signatures', row);
+      for (const row of bundle.adjournments) q.insert('adjournments', row);
     },
     async delete(id) {
-      await db.deleteFrom('meetings').where('id', '=', id).execute();
+      q.run('delete from meetings where id = ?', id);
     },
     async bundle(id) {
       const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -219,24 +242,33 @@ function meetings(db: Db): MeetingRepository {
       return bundle;
     },
     async itemsBetween(body, from, to) {
-      let q = datedItems(db).where('meetings.date', '>=', from).where('meetings.date', '<=', to);
-      q = body === null ? q.where('meetings.body', 'is', null) : q.where('meetings.body', '=', body);
-      return q.orderBy('meetings.date').orderBy('items.position').execute() as Promise<DatedItem[]>;
+      return q.all(
+        `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+         where ${bodyIs('m.body', body)} and m.date >= ? and m.date <= ? order by m.date, i.position`,
+        ...bodyParam(body),
+        from,
+        to,
+      );
     },
-    async referredItemsBefore(body, before) {
-      let q = datedItems(db).where('items.referralText', 'is not', null).where('meetings.date', '<', before);
-      q = body === null ? q.where('meetings.body', 'is', null) : q.where('meetings.body', '=', body);
-      return q.orderBy('meetings.date').orderBy('items.position').execute() as Promise<DatedItem[]>;
+    async referredItemsBefore(body, before, from = '') {
+      return q.all(
+        `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+         where ${bodyIs('m.body', body)} and m.date >= ? and m.date < ? and i.referral_text is not null
+         order by m.date, i.position`,
+        ...bodyParam(body),
+        from,
+        before,
+      );
     },
     async items(meetingId) {
-      return db.selectFrom('items').selectAll().where('meetingId', '=', meetingId).orderBy('position').execute();
+      return q.all(`select ${ITEM_SELECT} from items where meeting_id = ? order by position`, meetingId);
     },
     async getItem(id) {
       return datedItems(db).where('items.id', '=', id).executeTakeFirst() as Promise<DatedItem | undefined>;
     },
     async meetingOf(targetId) {
-      const table = ({ m: 'meetings', i: 'items', d: 'decisions', a: 'assignments' } as const)[
-        targetId.split('_')[0] as 'm' | 'i' | 'd' | 'a'
+      const table = ({ m: 'meetings', i: 'items', d: 'decisions', a: 'assignments', pa: 'participants' } as const)[
+        targetId.split('_')[0] as 'm' | 'i' | 'd' | 'a' | 'pa'
       ];
       if (!table) return undefined;
       if (table === 'meetings') return (await this.get(targetId))?.id;
@@ -244,34 +276,34 @@ function meetings(db: Db): MeetingRepository {
       return row?.meetingId;
     },
     async patchMeeting(id, patch) {
-      const r = await db.updateTable('meetings').set(patch).where('id', '=', id).executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return q.update('meetings', 'id', id, patch) > 0;
     },
     async patchItem(id, patch) {
-      const r = await db.updateTable('items').set(patch).where('id', '=', id).executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return q.update('items', 'id', id, patch) > 0;
     },
     async patchDecision(id, patch) {
-      const r = await db.updateTable('decisions').set(patch).where('id', '=', id).executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+      return q.update('decisions', 'id', id, patch) > 0;
     },
     async patchAssignment(id, patch) {
-      const r = await db.updateTable('assignments').set(patch).where('id', '=', id).executeTakeFirst();
+      return q.update('assignments', 'id', id, patch) > 0;
+    },
+    async patchParticipant(id, patch) {
+      const r = await db.updateTable('participants').set(patch).where('id', '=', id).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
   };
 }
 
-function persons(db: Db): PersonRepository {
+function persons(db: Db, q: SqliteStatements): PersonRepository {
   return {
     async get(id) {
-      return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+      return q.get(`select id, name, created_at as "createdAt" from persons where id = ?`, id);
     },
     async list() {
       return db.selectFrom('persons').selectAll().orderBy('name').orderBy('id').execute();
     },
     async create(row) {
-      await db.insertInto('persons').values(row).execute();
+      q.insert('persons', row);
     },
     async rename(id, name) {
       await db.updateTable('persons').set({ name }).where('id', '=', id).execute();
@@ -280,25 +312,22 @@ function persons(db: Db): PersonRepository {
       await db.deleteFrom('persons').where('id', '=', id).execute();
     },
     async resolveAlias(matchKey, organisationId) {
-      const rows = await db
-        .selectFrom('personAliases')
-        .select(['personId', 'organisationId'])
-        .where('matchKey', '=', matchKey)
-        .where('organisationId', 'in', organisationId ? [organisationId, ''] : [''])
-        .execute();
-      const specific = rows.find((r) => r.organisationId !== '');
-      return (specific ?? rows[0])?.personId;
+      // The organisation-specific alias sorts first ('' is the smallest text).
+      const row = q.get<{ personId: string }>(
+        `select person_id as "personId" from person_aliases
+         where match_key = ? and organisation_id in (?, '') order by organisation_id desc limit 1`,
+        matchKey,
+        organisationId ?? '',
+      );
+      return row?.personId;
     },
     async putAlias(row) {
-      await db
-        .insertInto('personAliases')
-        .values(row)
-        .onConflict((oc) =>
-          oc
-            .columns(['matchKey', 'organisationId'])
-            .doUpdateSet({ personId: row.personId, spelling: row.spelling, source: row.source }),
-        )
-        .execute();
+      q.insert(
+        'person_aliases',
+        row,
+        `on conflict (match_key, organisation_id) do update set
+           person_id = excluded.person_id, spelling = excluded.spelling, source = excluded.source`,
+      );
     },
     async aliases(personId) {
       let q = db.selectFrom('personAliases').selectAll();
@@ -344,31 +373,29 @@ function persons(db: Db): PersonRepository {
   };
 }
 
-function organisations(db: Db): OrganisationRepository {
+function organisations(db: Db, q: SqliteStatements): OrganisationRepository {
   return {
     async get(id) {
-      return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+      return q.get(
+        `select ${selectList('id name kind code parent_id created_at')} from organisations where id = ?`,
+        id,
+      );
     },
     async list() {
       return db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name').execute();
     },
     async create(row) {
-      await db.insertInto('organisations').values(row).execute();
+      q.insert('organisations', row);
     },
     async findByVariant(matchKey) {
-      const row = await db
-        .selectFrom('organisationVariants')
-        .select('organisationId')
-        .where('matchKey', '=', matchKey)
-        .executeTakeFirst();
-      return row?.organisationId;
+      const row = q.get<{ id: string }>(
+        'select organisation_id as id from organisation_variants where match_key = ?',
+        matchKey,
+      );
+      return row?.id;
     },
     async putVariant(matchKey, organisationId) {
-      await db
-        .insertInto('organisationVariants')
-        .values({ matchKey, organisationId })
-        .onConflict((oc) => oc.column('matchKey').doNothing())
-        .execute();
+      q.insert('organisation_variants', { matchKey, organisationId }, 'on conflict (match_key) do nothing');
     },
     async variants() {
       return db.selectFrom('organisationVariants').selectAll().orderBy('matchKey').execute();
@@ -391,60 +418,37 @@ function memberships(db: Db): MembershipRepository {
   };
 }
 
-function assignments(db: Db): AssignmentRepository {
-  async function withContext(
-    rows: Array<Omit<AssignmentView, 'assignees' | 'state'> & Partial<Pick<AssignmentView, 'assignees' | 'state'>>>,
-  ): Promise<AssignmentView[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const assignees: AssigneeRow[] = [];
-    const states = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      assignees.push(
-        ...(await db
-          .selectFrom('assignmentAssignees')
-          .selectAll()
-          .where('assignmentId', 'in', chunk)
-          .orderBy('position')
-          .execute()),
-      );
-      states.push(
-        ...(await db.selectFrom('assignmentStates').selectAll().where('assignmentId', 'in', chunk).execute()),
-      );
-    }
-    const byAssignment = new Map<string, AssigneeRow[]>();
-    for (const a of assignees) byAssignment.set(a.assignmentId, [...(byAssignment.get(a.assignmentId) ?? []), a]);
-    const stateById = new Map(states.map((s) => [s.assignmentId, s]));
-    return rows.map((r) => ({ ...r, assignees: byAssignment.get(r.id) ?? [], state: stateById.get(r.id) ?? null }));
+function assignments(db: Db, q: SqliteStatements): AssignmentRepository {
+  type Row = Omit<AssignmentView, 'assignees' | 'state'>;
+  function withContext(rows: Row[]): AssignmentView[] {
+    return rows.map((row) => ({
+      ...row,
+      assignees: q.all<AssigneeRow>(
+        `select ${selectList('assignment_id position name person_id organisation_id')}
+         from assignment_assignees where assignment_id = ? order by position`,
+        row.id,
+      ),
+      state:
+        q.get<AssignmentStateRow>(
+          `select ${selectList('assignment_id status note changed_at changed_by')}
+           from assignment_states where assignment_id = ?`,
+          row.id,
+        ) ?? null,
+    }));
   }
-  const base = () =>
-    db
-      .selectFrom('assignments')
-      .innerJoin('meetings', 'meetings.id', 'assignments.meetingId')
-      .innerJoin('items', 'items.id', 'assignments.itemId')
-      .innerJoin('decisions', 'decisions.id', 'assignments.decisionId')
-      .selectAll('assignments')
-      .select([
-        'meetings.date as date',
-        'meetings.body as body',
-        'items.title as itemTitle',
-        'items.number as itemNumber',
-        'decisions.text as decisionText',
-      ])
-      .orderBy('meetings.date')
-      .orderBy('items.position')
-      .orderBy('decisions.position')
-      .orderBy('assignments.position');
   return {
     async list(filter = {}) {
-      let q = base();
-      if (filter.meetingId) q = q.where('assignments.meetingId', '=', filter.meetingId);
-      if (filter.body === null) q = q.where('meetings.body', 'is', null);
-      else if (filter.body !== undefined) q = q.where('meetings.body', '=', filter.body);
-      if (filter.from) q = q.where('meetings.date', '>=', filter.from);
-      if (filter.to) q = q.where('meetings.date', '<=', filter.to);
-      return withContext(await q.execute());
+      const where = new Conditions();
+      if (filter.meetingId) where.add('a.meeting_id = ?', filter.meetingId);
+      if (filter.body !== undefined) where.add(bodyIs('m.body', filter.body), ...bodyParam(filter.body));
+      if (filter.from) where.add('m.date >= ?', filter.from);
+      if (filter.to) where.add('m.date <= ?', filter.to);
+      return withContext(
+        q.all<Row>(
+          `select ${ASSIGNMENT_VIEW_SELECT} ${ASSIGNMENT_VIEW_FROM} ${where.sql} ${ASSIGNMENT_VIEW_ORDER}`,
+          ...where.params,
+        ),
+      );
     },
     async findByIdPrefix(prefix) {
       return db
@@ -455,7 +459,7 @@ function assignments(db: Db): AssignmentRepository {
         .execute();
     },
     async forMeeting(meetingId) {
-      return withContext(await base().where('assignments.meetingId', '=', meetingId).execute());
+      return this.list({ meetingId });
     },
     async setState(row) {
       await db
@@ -474,7 +478,7 @@ function assignments(db: Db): AssignmentRepository {
   };
 }
 
-function followUps(db: Db): FollowUpLinkRepository {
+function followUps(db: Db, q: SqliteStatements): FollowUpLinkRepository {
   return {
     async get(id) {
       return db.selectFrom('followupLinks').selectAll().where('id', '=', id).executeTakeFirst();
@@ -488,18 +492,12 @@ function followUps(db: Db): FollowUpLinkRepository {
         .execute();
     },
     async suggest(row) {
-      await db
-        .insertInto('followupLinks')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            score: row.score,
-            evidenceJson: row.evidenceJson,
-            sourceMeetingId: row.sourceMeetingId,
-            targetMeetingId: row.targetMeetingId,
-          }),
-        )
-        .execute();
+      q.insert(
+        'followup_links',
+        row,
+        `on conflict (id) do update set score = excluded.score, evidence_json = excluded.evidence_json,
+           source_meeting_id = excluded.source_meeting_id, target_meeting_id = excluded.target_meeting_id`,
+      );
     },
     async put(row) {
       const { id, ...rest } = row;
@@ -510,11 +508,9 @@ function followUps(db: Db): FollowUpLinkRepository {
         .execute();
     },
     async clearSuggestions(meetingId) {
-      await db
-        .deleteFrom('followupLinks')
-        .where('status', '=', 'suggested')
-        .where((eb) => eb.or([eb('sourceMeetingId', '=', meetingId), eb('targetMeetingId', '=', meetingId)]))
-        .execute();
+      // Two statements, so each uses its index (an `or` across two columns may scan the table).
+      q.run("delete from followup_links where status = 'suggested' and source_meeting_id = ?", meetingId);
+      q.run("delete from followup_links where status = 'suggested' and target_meeting_id = ?", meetingId);
     },
     async decide(id, status, by, at, note) {
       await db
@@ -524,26 +520,29 @@ function followUps(db: Db): FollowUpLinkRepository {
         .execute();
     },
     async list(filter = {}) {
-      let q = db.selectFrom('followupLinks').selectAll();
-      if (filter.kind) q = q.where('kind', '=', filter.kind);
-      if (filter.sourceId) q = q.where('sourceId', '=', filter.sourceId);
-      if (filter.status) q = q.where('status', '=', filter.status);
-      return q.orderBy('sourceId').orderBy('score', 'desc').orderBy('id').execute();
+      const where = new Conditions();
+      if (filter.kind) where.add('kind = ?', filter.kind);
+      if (filter.sourceId) where.add('source_id = ?', filter.sourceId);
+      if (filter.status) where.add('status = ?', filter.status);
+      return q.all(
+        `select ${LINK_SELECT} from followup_links ${where.sql} order by source_id, score desc, id`,
+        ...where.params,
+      );
     },
   };
 }
 
-function flags(db: Db): FlagRepository {
+function flags(db: Db, q: SqliteStatements): FlagRepository {
   return {
     async put(row) {
-      await db
-        .insertInto('flags')
-        .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ detailsJson: row.detailsJson, meetingId: row.meetingId }))
-        .execute();
+      q.insert(
+        'flags',
+        row,
+        'on conflict (id) do update set details_json = excluded.details_json, meeting_id = excluded.meeting_id',
+      );
     },
     async remove(id) {
-      await db.deleteFrom('flags').where('id', '=', id).execute();
+      q.run('delete from flags where id = ?', id);
     },
     async clear(kind, meetingId) {
       await db.deleteFrom('flags').where('kind', '=', kind).where('meetingId', '=', meetingId).execute();
@@ -557,7 +556,7 @@ function flags(db: Db): FlagRepository {
   };
 }
 
-function corrections(db: Db): CorrectionRepository {
+function corrections(db: Db, q: SqliteStatements): CorrectionRepository {
   return {
     async put(row) {
       await db
@@ -574,7 +573,11 @@ function corrections(db: Db): CorrectionRepository {
         .execute();
     },
     async forMeeting(meetingId) {
-      return db.selectFrom('corrections').selectAll().where('meetingId', '=', meetingId).orderBy('createdAt').execute();
+      return q.all(
+        `select ${selectList('target_id field meeting_id value_json created_at created_by')}
+         from corrections where meeting_id = ? order by created_at`,
+        meetingId,
+      );
     },
     async all() {
       return db.selectFrom('corrections').selectAll().orderBy('targetId').orderBy('field').execute();
@@ -582,19 +585,16 @@ function corrections(db: Db): CorrectionRepository {
   };
 }
 
-function audit(db: Db): AuditLog {
+function audit(db: Db, q: SqliteStatements): AuditLog {
   return {
     async append(entry) {
-      await db
-        .insertInto('auditLog')
-        .values({
-          at: entry.at,
-          actor: entry.actor,
-          action: entry.action,
-          targetId: entry.targetId,
-          detailsJson: JSON.stringify(entry.details ?? null),
-        })
-        .execute();
+      q.insert('audit_log', {
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        targetId: entry.targetId,
+        detailsJson: JSON.stringify(entry.details ?? null),
+      });
     },
     async list(limit = 100) {
       return db.selectFrom('auditLog').selectAll().orderBy('id', 'desc').limit(limit).execute();
@@ -665,22 +665,29 @@ function stats(db: Db): StatsRepository {
   };
 }
 
-/** Binds every repository to one Kysely handle (a transaction or a connection). */
-export function createSession(db: Db): ArchiveSession {
-  return {
+/**
+ * Binds every repository to one Kysely handle (a transaction or a connection) and to the prepared statements of
+ * the same connection.
+ */
+export function createSession(db: Db, q: SqliteStatements): ArchiveSession {
+  const session: ArchiveSession = {
     db,
-    documents: documents(db),
-    meetings: meetings(db),
-    persons: persons(db),
-    organisations: organisations(db),
+    documents: documents(db, q),
+    meetings: meetings(db, q),
+    persons: persons(db, q),
+    organisations: organisations(db, q),
     memberships: memberships(db),
-    assignments: assignments(db),
-    followUps: followUps(db),
-    flags: flags(db),
-    corrections: corrections(db),
-    audit: audit(db),
+    assignments: assignments(db, q),
+    followUps: followUps(db, q),
+    flags: flags(db, q),
+    corrections: corrections(db, q),
+    audit: audit(db, q),
     stats: stats(db),
+    users: users(db),
+    authSessions: authSessions(db),
+    publication: publication(db),
   };
+  return bindStatements(session, q);
 }
 
 export type { DocumentRow, MeetingRow };

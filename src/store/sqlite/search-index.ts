@@ -1,4 +1,4 @@
-import { type Migration, type QueryExecutorProvider, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Migration, type QueryExecutorProvider, type RawBuilder, sql } from 'kysely';
 import { ASSIGNMENT_ROLE_GROUP as GROUP_ROLE } from '../../domain/document.js';
 import { matchKey } from '../../domain/match-keys.js';
 import { analyzeForIndex } from '../../search/analyzer.js';
@@ -14,6 +14,8 @@ import type {
   SearchResultType,
   SearchSourceHit,
 } from '../search-reader.js';
+import { sessionStatements } from './session-statements.js';
+import type { SqliteStatements } from './statements.js';
 
 /*
  * Full-text search in SQLite FTS5. The FTS table holds analysed text only (stems, and compounds replaced by their
@@ -52,7 +54,7 @@ const searchMigration: Migration = {
     await sql`create index search_docs_target on search_docs(target_id)`.execute(db);
     // An archive imported before search was plugged in gets its index now.
     const meetings = await sql<{ id: string }>`select id from meetings`.execute(db);
-    for (const { id } of meetings.rows) await indexMeetingRows(db, id);
+    for (const { id } of meetings.rows) await indexMeetingRows(kyselyRunner(db), id);
   },
 };
 
@@ -167,38 +169,77 @@ function covers(known: PersonData, seen: PersonData): boolean {
   );
 }
 
-async function loadMeeting(db: Db, meetingId: string): Promise<MeetingData | undefined> {
-  const result = await sql<MeetingData>`
-    select id, body, number, date, place from meetings where id = ${meetingId}`.execute(db);
-  return result.rows[0];
+/**
+ * Runs SQL with `?` parameters: the session's prepared statements while importing, Kysely in the migration that
+ * indexes an existing archive and on the (less frequent) read path.
+ */
+interface Runner {
+  all<T>(source: string, ...params: unknown[]): T[] | Promise<T[]>;
+  run(source: string, ...params: unknown[]): unknown;
+  /** Inserts one row and returns its rowid. */
+  insert(source: string, ...params: unknown[]): number | Promise<number>;
 }
 
-async function loadParticipants(db: Db, meetingIds: readonly string[]): Promise<ParticipantData[]> {
+function statementRunner(statements: SqliteStatements): Runner {
+  return {
+    all: (source, ...params) => statements.all(source, ...params),
+    run: (source, ...params) => statements.run(source, ...params),
+    insert: (source, ...params) => Number(statements.prepare(source).run(...params).lastInsertRowid),
+  };
+}
+
+function kyselyRunner(db: Db): Runner {
+  const execute = async <T>(source: string, params: unknown[]) =>
+    (await db.getExecutor().executeQuery<T>(CompiledQuery.raw(source, params))).rows;
+  return {
+    all: (source, ...params) => execute(source, params),
+    run: (source, ...params) => execute(source, params),
+    insert: async (source, ...params) => {
+      const rows = await execute<{ rowid: number }>(`${source} returning rowid`, params);
+      return rows[0]!.rowid;
+    },
+  };
+}
+
+/** `(?, ?, ?)` for a list of values. */
+function placeholders(values: readonly unknown[]): string {
+  return `(${values.map(() => '?').join(', ')})`;
+}
+
+async function loadMeeting(db: Runner, meetingId: string): Promise<MeetingData | undefined> {
+  const rows = await db.all<MeetingData>('select id, body, number, date, place from meetings where id = ?', meetingId);
+  return rows[0];
+}
+
+async function loadParticipants(db: Runner, meetingIds: readonly string[]): Promise<ParticipantData[]> {
   if (meetingIds.length === 0) return [];
-  const result = await sql<ParticipantData>`
-    select meeting_id as "meetingId", list, name, organization, role, person_id as "personId"
-    from participants where meeting_id in (${sql.join(meetingIds)})
-    order by meeting_id, case list when 'present' then 0 when 'absent' then 1 else 2 end, position`.execute(db);
-  return result.rows;
+  return db.all<ParticipantData>(
+    `select meeting_id as "meetingId", list, name, organization, role, person_id as "personId"
+     from participants where meeting_id in ${placeholders(meetingIds)}
+     order by meeting_id, case list when 'present' then 0 when 'absent' then 1 else 2 end, position`,
+    ...meetingIds,
+  );
 }
 
-const ITEM_COLUMNS = sql`i.id, i.meeting_id as "meetingId", i.number, i.title, i.text,
+const ITEM_SELECT = `i.id, i.meeting_id as "meetingId", i.number, i.title, i.text,
   i.presenters_json as presenters, i.referral_text as referral`;
+const ITEM_COLUMNS = sql.raw(ITEM_SELECT);
 
-const DECISION_COLUMNS = sql`d.id, d.item_id as "itemId", d.meeting_id as "meetingId", d.text, d.kind,
+const DECISION_SELECT = `d.id, d.item_id as "itemId", d.meeting_id as "meetingId", d.text, d.kind,
   i.title as "itemTitle", i.number as "itemNumber"`;
+const DECISION_COLUMNS = sql.raw(DECISION_SELECT);
 
 /** Everything known about people across the archive; costs a scan of their participations, so used sparingly. */
-async function loadPersons(db: Db, personIds: readonly string[]): Promise<PersonData[]> {
+async function loadPersons(db: Runner, personIds: readonly string[]): Promise<PersonData[]> {
   if (personIds.length === 0) return [];
-  const result = await sql<{
+  const rows = await db.all<{
     id: string;
     name: string;
     spellings: string | null;
     organisations: string | null;
     roles: string | null;
-  }>`
-    select p.id, p.name,
+  }>(
+    `select p.id, p.name,
       (select group_concat(spelling, char(31)) from (
          select name as spelling from participants where person_id = p.id
          union select name from assignment_assignees where person_id = p.id
@@ -208,9 +249,11 @@ async function loadPersons(db: Db, personIds: readonly string[]): Promise<Person
         as organisations,
       (select group_concat(role, char(31)) from (
          select distinct role from participants where person_id = p.id and role is not null)) as roles
-    from persons p where p.id in (${sql.join(personIds)})`.execute(db);
+    from persons p where p.id in ${placeholders(personIds)}`,
+    ...personIds,
+  );
   const split = (list: string | null) => (list ? list.split('\u001f').sort((x, y) => x.localeCompare(y, 'sv')) : []);
-  return result.rows.map((row) => ({
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     spellings: split(row.spellings),
@@ -229,44 +272,44 @@ interface NewDoc {
   text: string;
 }
 
-/** Rows per INSERT: 10 parameters each, far below SQLite's limit. */
-const INSERT_CHUNK = 100;
-
-/** Inserts documents a chunk per statement: Kysely prepares every statement anew, so fewer statements is faster. */
-async function insertDocs(db: Db, docs: readonly NewDoc[]): Promise<void> {
-  for (let start = 0; start < docs.length; start += INSERT_CHUNK) {
-    const chunk = docs.slice(start, start + INSERT_CHUNK);
-    const values = chunk.map((doc) => {
-      const { meeting } = doc;
-      return sql`(${`${doc.type}:${doc.targetId}`}, ${doc.type}, ${doc.targetId}, ${meeting?.id ?? null},
-        ${meeting?.date ?? null}, ${meeting?.date?.slice(0, 4) ?? null}, ${meeting?.body ?? null},
-        ${meeting?.body ? matchKey(meeting.body) : null}, ${doc.decisionKind ?? null}, ${doc.signature ?? null})`;
-    });
-    const inserted = await sql<{ rowid: number; docKey: string }>`
-      insert into search_docs (doc_key, type, target_id, meeting_id, date, year, body, body_key, decision_kind, signature)
-      values ${sql.join(values)} returning rowid, doc_key as "docKey"`.execute(db);
-    const rowids = new Map(inserted.rows.map((row) => [row.docKey, row.rowid]));
-    const texts = chunk.map((doc) => {
-      const title = analyzeForIndex(doc.title);
-      const text = analyzeForIndex(doc.text);
-      const rowid = rowids.get(`${doc.type}:${doc.targetId}`)!;
-      return sql`(${rowid}, ${title.words}, ${text.words}, ${title.parts}, ${text.parts})`;
-    });
-    await sql`insert into search_fts (rowid, title, body, title_parts, body_parts) values ${sql.join(texts)}`.execute(
-      db,
+/** Inserts each document's row, then its analysed text under the same rowid. */
+async function insertDocs(db: Runner, docs: readonly NewDoc[]): Promise<void> {
+  for (const doc of docs) {
+    const { meeting } = doc;
+    const rowid = await db.insert(
+      `insert into search_docs (doc_key, type, target_id, meeting_id, date, year, body, body_key, decision_kind, signature)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `${doc.type}:${doc.targetId}`,
+      doc.type,
+      doc.targetId,
+      meeting?.id ?? null,
+      meeting?.date ?? null,
+      meeting?.date?.slice(0, 4) ?? null,
+      meeting?.body ?? null,
+      meeting?.body ? matchKey(meeting.body) : null,
+      doc.decisionKind ?? null,
+      doc.signature ?? null,
+    );
+    const title = analyzeForIndex(doc.title);
+    const text = analyzeForIndex(doc.text);
+    await db.run(
+      'insert into search_fts (rowid, title, body, title_parts, body_parts) values (?, ?, ?, ?, ?)',
+      rowid,
+      title.words,
+      text.words,
+      title.parts,
+      text.parts,
     );
   }
 }
 
-async function removeMeetingRows(db: Db, meetingId: string): Promise<void> {
-  await sql`delete from search_fts where rowid in (select rowid from search_docs where meeting_id = ${meetingId})`.execute(
-    db,
-  );
-  await sql`delete from search_docs where meeting_id = ${meetingId}`.execute(db);
+async function removeMeetingRows(db: Runner, meetingId: string): Promise<void> {
+  await db.run('delete from search_fts where rowid in (select rowid from search_docs where meeting_id = ?)', meetingId);
+  await db.run('delete from search_docs where meeting_id = ?', meetingId);
 }
 
 /** (Re)indexes one meeting, its items and decisions, and refreshes the people who appear in it. */
-async function indexMeetingRows(db: Db, meetingId: string): Promise<void> {
+async function indexMeetingRows(db: Runner, meetingId: string): Promise<void> {
   await removeMeetingRows(db, meetingId);
   const meeting = await loadMeeting(db, meetingId);
   if (!meeting) return;
@@ -280,14 +323,14 @@ async function indexMeetingRows(db: Db, meetingId: string): Promise<void> {
       text: meetingText(meeting, participants),
     },
   ];
-  const items = await sql<ItemData>`select ${ITEM_COLUMNS} from items i where i.meeting_id = ${meetingId}`.execute(db);
-  for (const item of items.rows) {
+  for (const item of await db.all<ItemData>(`select ${ITEM_SELECT} from items i where i.meeting_id = ?`, meetingId)) {
     docs.push({ type: 'item', targetId: item.id, meeting, title: item.title, text: itemText(item) });
   }
-  const decisions = await sql<DecisionData>`
-    select ${DECISION_COLUMNS} from decisions d join items i on i.id = d.item_id
-    where d.meeting_id = ${meetingId}`.execute(db);
-  for (const decision of decisions.rows) {
+  const decisions = await db.all<DecisionData>(
+    `select ${DECISION_SELECT} from decisions d join items i on i.id = d.item_id where d.meeting_id = ?`,
+    meetingId,
+  );
+  for (const decision of decisions) {
     docs.push({
       type: 'decision',
       targetId: decision.id,
@@ -306,10 +349,16 @@ async function indexMeetingRows(db: Db, meetingId: string): Promise<void> {
  * participations, so it is done only when this meeting shows something their document lacks (a new person,
  * spelling, organisation or role, or a new name); re-importing an archive does not rescan everyone.
  */
-async function stalePersonDocs(db: Db, meetingId: string, participants: readonly ParticipantData[]): Promise<NewDoc[]> {
-  const assignees = await sql<{ personId: string; name: string }>`
-    select aa.person_id as "personId", aa.name from assignment_assignees aa join assignments a on a.id = aa.assignment_id
-    where a.meeting_id = ${meetingId} and aa.person_id is not null`.execute(db);
+async function stalePersonDocs(
+  db: Runner,
+  meetingId: string,
+  participants: readonly ParticipantData[],
+): Promise<NewDoc[]> {
+  const assignees = await db.all<{ personId: string; name: string }>(
+    `select aa.person_id as "personId", aa.name from assignment_assignees aa join assignments a on a.id = aa.assignment_id
+     where a.meeting_id = ? and aa.person_id is not null`,
+    meetingId,
+  );
   const seen = new Map<string, PersonData>();
   const facts = (personId: string) => {
     let person = seen.get(personId);
@@ -326,18 +375,20 @@ async function stalePersonDocs(db: Db, meetingId: string, participants: readonly
     if (p.organization) person.organisations.push(p.organization);
     if (p.role) person.roles.push(p.role);
   }
-  for (const a of assignees.rows) facts(a.personId).spellings.push(a.name);
+  for (const a of assignees) facts(a.personId).spellings.push(a.name);
   if (seen.size === 0) return [];
   const ids = [...seen.keys()];
-  const names = await sql<{
-    id: string;
-    name: string;
-  }>`select id, name from persons where id in (${sql.join(ids)})`.execute(db);
-  for (const row of names.rows) facts(row.id).name = row.name;
-  const indexed = await sql<{ rowid: number; targetId: string; signature: string | null }>`
-    select rowid, target_id as "targetId", signature from search_docs
-    where type = 'person' and target_id in (${sql.join(ids)})`.execute(db);
-  const existing = new Map(indexed.rows.map((row) => [row.targetId, row]));
+  const names = await db.all<{ id: string; name: string }>(
+    `select id, name from persons where id in ${placeholders(ids)}`,
+    ...ids,
+  );
+  for (const row of names) facts(row.id).name = row.name;
+  const indexed = await db.all<{ rowid: number; targetId: string; signature: string | null }>(
+    `select rowid, target_id as "targetId", signature from search_docs
+     where type = 'person' and target_id in ${placeholders(ids)}`,
+    ...ids,
+  );
+  const existing = new Map(indexed.map((row) => [row.targetId, row]));
   const stale = ids.filter((id) => {
     const known = indexedFacts(existing.get(id)?.signature);
     return !known || !covers(known, seen.get(id)!);
@@ -347,8 +398,8 @@ async function stalePersonDocs(db: Db, meetingId: string, participants: readonly
     return rowid === undefined ? [] : [rowid];
   });
   if (rewrite.length > 0) {
-    await sql`delete from search_fts where rowid in (${sql.join(rewrite)})`.execute(db);
-    await sql`delete from search_docs where rowid in (${sql.join(rewrite)})`.execute(db);
+    await db.run(`delete from search_fts where rowid in ${placeholders(rewrite)}`, ...rewrite);
+    await db.run(`delete from search_docs where rowid in ${placeholders(rewrite)}`, ...rewrite);
   }
   return (await loadPersons(db, stale)).map((person) => ({
     type: 'person',
@@ -433,6 +484,10 @@ function filterSql(filters: SearchFilters): RawBuilder<unknown> {
       when 'item' then ${open('item_id')}
       else ${open('decision_id')} end`);
   }
+  if (filters.publishedOnly) {
+    conditions.push(sql`not exists (select 1 from meeting_publication mp where mp.published = 0
+      and mp.meeting_id = case when d.type = 'meeting' then d.target_id else d.meeting_id end)`);
+  }
   return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
 }
 
@@ -501,7 +556,7 @@ async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSour
     for (const meeting of result.rows) meetings.set(meeting.id, meeting);
   }
   const meetingHits = ids('meeting');
-  const participants = await loadParticipants(db, meetingHits);
+  const participants = await loadParticipants(kyselyRunner(db), meetingHits);
   for (const id of meetingHits) {
     const meeting = meetings.get(id);
     if (!meeting) continue;
@@ -518,7 +573,7 @@ async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSour
       ),
     });
   }
-  for (const person of await loadPersons(db, ids('person'))) {
+  for (const person of await loadPersons(kyselyRunner(db), ids('person'))) {
     byId.set(`person:${person.id}`, {
       id: person.id,
       meetingId: null,
@@ -556,11 +611,11 @@ function facet<K extends string>(rows: readonly { value: K | null; n: number }[]
 /** Full-text search over an SQLite archive: `SearchIndexer` for writes, `SearchReader` for queries. */
 export class SqliteSearchIndex implements SearchIndexer, SearchReader {
   async indexMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
-    await indexMeetingRows(session.db, meetingId);
+    await indexMeetingRows(statementRunner(sessionStatements(session)), meetingId);
   }
 
   async removeMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
-    await removeMeetingRows(session.db, meetingId);
+    await removeMeetingRows(statementRunner(sessionStatements(session)), meetingId);
   }
 
   async search(

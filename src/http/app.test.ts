@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWeb, TestClient, type TestWeb } from '../../test/support/web-app.js';
+import { setPublished } from '../services/publication.js';
+import { CONTENT_SECURITY_POLICY } from './middleware/security-headers.js';
+
+let web: TestWeb;
+let meetingId: string;
+let assignmentId: string;
+
+beforeAll(async () => {
+  web = await createTestWeb();
+  const list = await (await new TestClient(web.app).get('/moten')).text();
+  meetingId = /\/moten\/(m_[0-9a-f]{20})/.exec(list)![1]!;
+  const all = await (await new TestClient(web.app).get('/uppdrag?visa=all')).text();
+  assignmentId = /<li id="(a_[0-9a-f]{20})"/.exec(all)![1]!;
+}, 60_000);
+afterAll(() => web.close());
+
+const anonymous = () => new TestClient(web.app);
+async function signedIn(role: 'admin' | 'secretary' | 'member'): Promise<TestClient> {
+  const client = new TestClient(web.app);
+  expect((await client.signIn(role)).status).toBe(303);
+  return client;
+}
+
+describe('pages', () => {
+  it.each([
+    ['/', 'Översikt'],
+    ['/moten', 'Möten'],
+    ['/moten?ar=2016', '2016'],
+    ['/sok', 'Skriv något att söka efter'],
+    ['/sok?q=trainee', 'träffar för'],
+    ['/beslut', 'Beslutsregister'],
+    ['/beslut?typ=assignment', 'Beslutsregister'],
+    ['/uppdrag', 'Uppdrag'],
+    ['/uppdrag?visa=overdue', 'Försenade'],
+    ['/personer', 'Personer'],
+    ['/organisationer', 'Organisationer'],
+    ['/statistik', 'Möten per år'],
+    ['/statistik?ar=2016', 'Närvaro per kommun'],
+    ['/logga-in', 'Logga in'],
+  ])('%s renders in Swedish', async (path, text) => {
+    const response = await anonymous().get(path);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html><html lang="sv">/);
+    expect(html).toContain(text);
+  });
+
+  it('switches to English with ?lang=en and remembers it in a cookie', async () => {
+    const client = anonymous();
+    const first = await (await client.get('/moten?lang=en')).text();
+    expect(first).toContain('<html lang="en">');
+    expect(first).toContain('Meetings');
+    expect(await (await client.get('/')).text()).toContain('Latest meetings');
+  });
+
+  it('shows a meeting with attendance, items, decisions and anchors, and people and organisations pages', async () => {
+    const html = await (await anonymous().get(`/moten/${meetingId}`)).text();
+    expect(html).toContain('Närvarande');
+    expect(html).toMatch(/<article class="item" id="i_[0-9a-f]{20}"/);
+    const person = /\/personer\/(p_[0-9a-f]{20})/.exec(html)![1];
+    const org = /\/organisationer\/(o_[0-9a-f]{20})/.exec(html)![1];
+    expect((await anonymous().get(`/personer/${person}`)).status).toBe(200);
+    const orgPage = await (await anonymous().get(`/organisationer/${org}`)).text();
+    expect(orgPage).toContain('Representanter över tid');
+  });
+
+  it('serves CSV for the register and the statistics', async () => {
+    const csv = await anonymous().get('/beslut.csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\r\n')[0]).toContain('date,body,meeting_number');
+    for (const table of ['moten', 'narvaro-kommuner', 'narvaro-personer', 'beslut', 'uppdrag']) {
+      expect((await anonymous().get(`/statistik/${table}.csv`)).status).toBe(200);
+    }
+    expect((await anonymous().get('/statistik/hemligt.csv')).status).toBe(404);
+  });
+
+  it('draws charts as SVG with a data table each', async () => {
+    const html = await (await anonymous().get('/statistik')).text();
+    expect((html.match(/<svg /g) ?? []).length).toBe(5);
+    expect((html.match(/<table>/g) ?? []).length).toBe(5);
+  });
+});
+
+describe('security', () => {
+  it('sends a strict CSP and the other protective headers on every response', async () => {
+    for (const path of ['/', '/finns-inte', '/sok?q=(']) {
+      const response = await anonymous().get(path);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+
+  it('sets HttpOnly SameSite=Lax cookies, Secure over https', async () => {
+    const plain = await anonymous().get('/');
+    expect(plain.headers.get('set-cookie')).toMatch(/protokoll_csrf=.*HttpOnly.*SameSite=Lax/);
+    const https = await web.app.request('https://protokoll.example/');
+    expect(https.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
+  it('refuses a POST without or with a wrong CSRF token', async () => {
+    const client = await signedIn('secretary');
+    const path = `/uppdrag/${assignmentId}/status`;
+    expect((await client.post(path, { status: 'done' }, { csrf: false })).status).toBe(403);
+    expect((await client.post(path, { status: 'done', _csrf: 'x'.repeat(43) }, { csrf: false })).status).toBe(403);
+    const crossSite = await client.request(path, {
+      method: 'POST',
+      body: new URLSearchParams({ status: 'done', _csrf: client.csrf }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('checks roles: anonymous 401, member 403, secretary allowed', async () => {
+    const path = `/uppdrag/${assignmentId}/status`;
+    expect((await anonymous().post(path, { status: 'done' })).status).toBe(401);
+    expect((await (await signedIn('member')).post(path, { status: 'done' })).status).toBe(403);
+    expect((await anonymous().get('/import')).status).toBe(401);
+    expect((await (await signedIn('member')).get(`/granska/${meetingId}`)).status).toBe(403);
+    const secretary = await signedIn('secretary');
+    const done = await secretary.post(path, { status: 'done', anteckning: 'Redovisat', tillbaka: '/uppdrag?visa=all' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/uppdrag?visa=all&sparat=1#${assignmentId}`);
+    const audit = await web.store.read((s) => s.audit.list(5));
+    expect(audit.some((e) => e.actor === 'secretary' && e.targetId === assignmentId)).toBe(true);
+    await secretary.post(path, { status: 'open' });
+  });
+
+  it('redirects after sign-in only within the site', async () => {
+    const client = anonymous();
+    const response = await client.post('/logga-in', {
+      name: 'member',
+      password: 'correct horse battery',
+      next: '//evil.example',
+    });
+    expect(response.headers.get('location')).toBe('/');
+  });
+
+  it('limits failed sign-ins', async () => {
+    const client = anonymous();
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await client.post('/logga-in', { name: 'nobody', password: 'wrong password' })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('shows the public only published meetings, everywhere', async () => {
+    await setPublished(web.store, meetingId, false, { actor: 'test' });
+    try {
+      expect((await anonymous().get(`/moten/${meetingId}`)).status).toBe(404);
+      expect(await (await anonymous().get('/moten')).text()).not.toContain(meetingId);
+      expect(await (await anonymous().get('/beslut')).text()).not.toContain(meetingId);
+      expect(await (await anonymous().get('/uppdrag?visa=all')).text()).not.toContain(meetingId);
+      const member = await signedIn('member');
+      expect((await member.get(`/moten/${meetingId}`)).status).toBe(200);
+      expect(await (await member.get('/moten')).text()).toContain('Ej publicerat');
+    } finally {
+      await setPublished(web.store, meetingId, true, { actor: 'test' });
+    }
+  });
+
+  it('lets a secretary hide and publish a meeting through the review page, audited', async () => {
+    const secretary = await signedIn('secretary');
+    expect((await secretary.post(`/granska/${meetingId}/publicering`, { publicerad: '0' })).status).toBe(303);
+    expect((await anonymous().get(`/moten/${meetingId}`)).status).toBe(404);
+    expect((await secretary.post(`/granska/${meetingId}/publicering`, { publicerad: '1' })).status).toBe(303);
+    expect((await anonymous().get(`/moten/${meetingId}`)).status).toBe(200);
+    const actions = (await web.store.read((s) => s.audit.list(5))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['meeting.publish', 'meeting.unpublish']));
+  });
+
+  it.each([
+    '/moten/..%2F..%2Fetc%2Fpasswd',
+    '/moten/m_zzz',
+    '/dokument/..%2F..%2Fpackage.json',
+    '/assets/..%2F..%2Fpackage.json',
+    '/assets/%2e%2e/%2e%2e/package.json',
+    '/personer/%E0%A4%A',
+    '/sok?q=%E0%A4%A',
+    '/sok?q=(((',
+    '/sok?q="',
+    '/sok?q=a&sida=-1',
+    '/sok?q=a&sida=abc',
+    '/sok?q=a&typ=<script>',
+    '/moten?ar=abc',
+    '/beslut?organisation=../../x',
+    '/statistik?ar=20166',
+    '/uppdrag?visa=x',
+  ])('answers %s with 4xx and no stack trace', async (path) => {
+    const response = await anonymous().get(path);
+    expect(response.status).toBeGreaterThanOrEqual(200);
+    expect(response.status).toBeLessThan(500);
+    const html = await response.text();
+    expect(html).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(html).not.toContain('devDependencies');
+    expect(html).not.toContain('<script');
+  });
+
+  it('answers malformed posts with 4xx', async () => {
+    const client = await signedIn('secretary');
+    const bad = [
+      client.request('/logga-in', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }),
+      client.request('/logga-in', {
+        method: 'POST',
+        body: '--x\r\nbroken',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      }),
+      client.post(`/uppdrag/${assignmentId}/status`, { status: 'exploded' }),
+      client.post('/uppdrag/a_nope/status', { status: 'done' }),
+      client.post(`/granska/${meetingId}/ratta`, { target: 'm_0000', place: 'x' }),
+      client.post(`/granska/${meetingId}/ratta`, { target: meetingId, startTime: '25:99' }),
+      client.post('/import/bekrafta', { token: 'nope' }),
+    ];
+    for (const response of await Promise.all(bad)) {
+      expect(response.status, await response.text()).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+
+  it('escapes markup from protocol text and redacts contact details for the public', async () => {
+    const [item] = await web.store.read((s) => s.meetings.items(meetingId));
+    const secretary = await signedIn('secretary');
+    const title = '<script>alert(1)</script> Ring 070-123 45 67 eller mejla anna.svensson@example.se';
+    expect(
+      (await secretary.post(`/granska/${meetingId}/ratta`, { target: item!.id, title, number: item!.number ?? '' }))
+        .status,
+    ).toBe(303);
+    const publicHtml = await (await anonymous().get(`/moten/${meetingId}`)).text();
+    expect(publicHtml).not.toContain('<script>alert(1)</script>');
+    expect(publicHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(publicHtml).not.toContain('070-123 45 67');
+    expect(publicHtml).not.toContain('anna.svensson@example.se');
+    expect(publicHtml).toContain('[telefon borttaget]');
+    const search = await (await anonymous().get('/sok?q=alert')).text();
+    expect(search).not.toContain('<script>alert');
+    const memberHtml = await (await secretary.get(`/moten/${meetingId}`)).text();
+    expect(memberHtml).toContain('070-123 45 67');
+    await secretary.post(`/granska/${meetingId}/ratta`, {
+      target: item!.id,
+      title: item!.title,
+      number: item!.number ?? '',
+    });
+  });
+
+  it('downloads the original file only for signed-in users, as an attachment with a safe name', async () => {
+    const docId = await web.store.read(async (s) => (await s.documents.listForMeeting(meetingId))[0]!.id);
+    expect((await anonymous().get(`/dokument/${docId}`)).status).toBe(401);
+    const response = await (await signedIn('member')).get(`/dokument/${docId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="kommundirektorsgruppen-\d{4}-\d{2}\.txt"/,
+    );
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+});
+
+describe('review and import', () => {
+  it('stores a correction with who and when, and it survives a re-import', async () => {
+    const secretary = await signedIn('secretary');
+    const response = await secretary.post(`/granska/${meetingId}/ratta`, {
+      target: meetingId,
+      place: 'Rådhuset, sal 2',
+    });
+    expect(response.status).toBe(303);
+    const corrections = await web.store.read((s) => s.corrections.forMeeting(meetingId));
+    expect(corrections).toContainEqual(expect.objectContaining({ field: 'place', createdBy: 'secretary' }));
+    const { importArchive } = await import('../services/import-archive.js');
+    const { EXAMPLES_DIR } = await import('../cli/commands/serve.js');
+    await importArchive(web.store, [EXAMPLES_DIR], { parserVersion: '999.0.0' });
+    expect(await (await anonymous().get(`/moten/${meetingId}`)).text()).toContain('Rådhuset, sal 2');
+  });
+
+  it('previews an upload, refuses a wrong type, and stores a confirmed file', async () => {
+    const secretary = await signedIn('secretary');
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const form = new FormData();
+      form.set('_csrf', secretary.csrf);
+      form.set('file', new File([bytes], name));
+      return secretary.request('/import', { method: 'POST', body: form });
+    };
+    const png = await upload('bild.pdf', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    expect(png.status).toBeGreaterThanOrEqual(400);
+    expect(png.status).toBeLessThan(500);
+    const text = [
+      'Styrgruppens protokoll 3/2023',
+      'Tid: 2023-05-12 kl. 09.00-11.00',
+      'Plats: Stadshuset',
+      'Närvarande: Anna Ek, Bjuv; Per Lind, Klippan',
+      '1. Budget 2024',
+      'Beslut: att godkänna budgeten.',
+    ].join('\n');
+    const preview = await upload('styrgrupp.txt', new TextEncoder().encode(text));
+    const html = await preview.text();
+    expect(preview.status, html).toBe(200);
+    expect(html).toContain('Budget 2024');
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const stored = await secretary.post('/import/bekrafta', { token });
+    expect(stored.status).toBe(303);
+    expect(stored.headers.get('location')).toMatch(/^\/moten\/m_[0-9a-f]{20}$/);
+    expect((await secretary.post('/import/bekrafta', { token })).status).toBe(410);
+  });
+});
