@@ -185,7 +185,8 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
   const referred = finalDecisions.find((d) => d.kind === 'referral');
   let referral: Referral | null = null;
   const dropped = new Set<number>(useProposals ? proposalText : []);
-  if (referred) referral = readReferral(referred.text, ctx) ?? { to: null, date: null, text: referred.text };
+  if (referred)
+    referral = readReferral(referred.text, ctx, null, true) ?? { to: null, date: null, text: referred.text };
   else if (proseReferral) {
     referral = proseReferral.referral;
     dropped.add(proseReferral.index);
@@ -274,12 +275,20 @@ function joinLines(lines: WorkLine[]): string {
 
 const REFERRAL_TRIGGER_RE =
   /(?:flyttades|flyttas|flyttad|skjuts\s+upp|sköts\s+upp|bordlades|bordläggs|bordlagt|återremitterades|återremitteras|utgår|utgick|utgått|hänskjuts|tas\s+upp\s+(?:på|vid|till)|tas\s+upp\s+igen)/i;
+const DECISION_REFERRAL_RE = new RegExp(`remitter\\w*|${REFERRAL_TRIGGER_RE.source}`, 'i');
 const TARGET_RE =
   /(?:till|på|vid)\s+(?:nästa\s+|kommande\s+|ett\s+senare\s+)?([\p{L}-]*(?:möte|mötet|sammanträde|sammanträdet|styrelse|styrelsen|styrelsens|nämnd|nämnden|nämndens|utskott|utskottet|utskottets|fullmäktige|fullmäktiges|gruppen|gruppens|grupp|presidiet|presidiets|direktionen|direktionens)(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)(?![\p{L}-])/iu;
 
 /** A postponement or referral in prose ("Punkten flyttades till kommundirektörsmöte 190816."), or null. */
-export function readReferral(paragraph: string, ctx: ItemContext, line: number | null = null): Referral | null {
-  if (!REFERRAL_TRIGGER_RE.test(paragraph) || paragraph.length > 400) return null;
+export function readReferral(
+  paragraph: string,
+  ctx: ItemContext,
+  line: number | null = null,
+  /** A decision clause may refer by "remittera"; in prose that word is about remisses sent to the body. */
+  decision = false,
+): Referral | null {
+  const trigger = decision ? DECISION_REFERRAL_RE : REFERRAL_TRIGGER_RE;
+  if (!trigger.test(paragraph) || paragraph.length > 400) return null;
   const dates = findDates(paragraph, ctx.meetingDate);
   const date = dates.find((d) => !ctx.meetingDate || d.value >= ctx.meetingDate.slice(0, d.value.length)) ?? null;
   if (date?.typo) {
@@ -290,7 +299,7 @@ export function readReferral(paragraph: string, ctx: ItemContext, line: number |
     });
   }
   let to: string | null = null;
-  const target = TARGET_RE.exec(paragraph.slice(REFERRAL_TRIGGER_RE.exec(paragraph)!.index));
+  const target = TARGET_RE.exec(paragraph.slice(trigger.exec(paragraph)!.index));
   if (target) {
     // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
     // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
@@ -343,8 +352,9 @@ function namesBeforeVerb(prefix: string): string[] {
       continue;
     }
     // "Verkställande direktör Viktor Bengtsson": a title of a few words before the name.
-    const titled = findPersonName(chunk);
-    if (titled && chunk.endsWith(titled) && chunk.split(/\s+/).length <= 6 && found.length === 0) {
+    const bare = chunk.replace(/\s*\([^)]*\)\s*$/, '');
+    const titled = findPersonName(bare);
+    if (titled && bare.endsWith(titled) && bare.split(/\s+/).length <= 6 && found.length === 0) {
       found.unshift(titled);
       break;
     }

@@ -89,6 +89,13 @@ function tokenize(lines: readonly string[]): Token[] {
       r++;
       continue;
     }
+    // "Justerare ……… ………" over "Lena Vik   Tomas Ahl": one title for a row of names.
+    const last = tokens.at(-1);
+    if (cells.length > 1 && last?.kind === 'title' && nameCells.every((n, k) => n !== null && n === cells[k])) {
+      tokens.pop();
+      for (const name of cells) tokens.push({ kind: 'pair', name, title: last.title });
+      continue;
+    }
     for (const cell of cells) {
       const token = readToken(cell);
       if (token) tokens.push(token);

@@ -152,9 +152,12 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
 function titleContinuation(lines: WorkLine[], i: number): string | null {
   const next = lines[i + 1];
   const after = lines[i + 2];
-  if (!next || next.noise || !next.text || !/^\p{Ll}/u.test(next.text) || next.text.length > 60) return null;
+  // A title cannot end in a preposition or conjunction ("… trygghetsvärdar i" / "Hallstrandshems …").
+  const open = /\s(?:i|och|om|för|av|till|med|på|från|inom|vid|samt|–|-)$/.test(lines[i]!.text);
+  if (!next || next.noise || !next.text || next.text.length > 80) return null;
+  if (!open && (!/^\p{Ll}/u.test(next.text) || next.text.length > 60)) return null;
   if (/^(?:samt\s+)?att\s/i.test(next.text) || /[.!?]$/.test(lines[i]!.text)) return null;
-  return !after?.text ? next.text : null;
+  return !after?.text || DNR_RE.test(after.text) || (open && !/[.!?]$/.test(next.text)) ? next.text : null;
 }
 
 function nextContent(lines: WorkLine[], i: number): number | null {

@@ -159,7 +159,15 @@ function chooseHeadings(
   // points inside them. The style whose numbering runs longest is the items'.
   const styles = ['dot', 'paren', 'bare'] as const;
   const best = styles
-    .map((style) => ({ style, run: risingSequence(plausible.filter((c) => c.style === style), [], lines, false).length }))
+    .map((style) => ({
+      style,
+      run: risingSequence(
+        plausible.filter((c) => c.style === style),
+        [],
+        lines,
+        false,
+      ).length,
+    }))
     .reduce((a, b) => (b.run > a.run ? b : a));
   const numbered = plausible.filter((c) => c.kind === 'numbered' && c.style === best.style);
   const chosenNumbers = new Set(risingSequence(numbered, warnings, lines, false));
