@@ -523,7 +523,8 @@ function resolveMeetingDate(info: HeaderInfo, ctx: Context): void {
         line: timePlace?.line ?? firstLine,
       });
     } else {
-      info.warnings.push({ code: 'missing-time', message: 'Mötets tid kunde inte läsas.', line: firstLine });
+      const timeLine = timePlace?.line ?? values.find((v) => v.field === 'time')?.line ?? null;
+      info.warnings.push({ code: 'missing-time', message: 'Mötets tid kunde inte läsas.', line: timeLine });
     }
   }
   if (info.start && info.end && info.end < info.start) {

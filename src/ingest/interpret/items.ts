@@ -33,7 +33,7 @@ type Mode = 'text' | 'decision' | 'proposal';
 const CLAUSE_RE = /^(?:[-*•]\s*)?(?:samt\s+)?att\s+\S/i;
 /** Sentences that follow a decision without a label but are no decision: motions, reservations, dispatch. */
 const MOTION_SENTENCE_RE =
-  /^(?:beslutet\s+(?:skickas|expedieras|delges)\s+(?:till|för)|[^()]{3,60}\([\p{Lu}]{1,3}\)(?:\s+(?:och|samt)\s+[^()]{3,60}\([\p{Lu}]{1,3}\))?\s+(?:reserverar|yrkar|anmäler|lämnar|deltar\s+inte|avstår))/iu;
+  /^(?:beslutet\s+(?:skickas|expedieras|delges)\s+(?:till|för)|ordföranden\s+(?:förklarar|tackar)|(?:mötet|sammanträdet)\s+(?:avslutas|avslutades|förklaras)|[^()]{3,60}\([\p{Lu}]{1,3}\)(?:\s+(?:och|samt)\s+[^()]{3,60}\([\p{Lu}]{1,3}\))?\s+(?:reserverar|yrkar|anmäler|lämnar|deltar\s+inte|avstår))/iu;
 const LEAD_IN_RE =
   /^(?:[\p{L}-]+\s+){1,3}(?:föreslås\s+besluta|föreslår\s+(?:[\p{L}-]+\s+)?besluta|beslutar|besluta)(?:\s+följande)?\s*:?\s*$/iu;
 /** Words after which an "att" clause is a complement, not a new decision. */
@@ -56,6 +56,7 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
   let proseReferral: { referral: Referral; index: number } | null = null;
   let mode: Mode = 'text';
   let section = '';
+  const delegationList = /delegation|delegerade\s+beslut/i.test(title);
   // Index of the first decision of the current decision section.
   let sectionStart = 0;
 
@@ -116,7 +117,8 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     } else {
       const inline = INLINE_DECISION_RE.exec(first);
       const label = SECTION_LABEL_RE.exec(first);
-      if (inline) {
+      // In a report of delegation decisions, "Beslut: …" lines describe decisions others made.
+      if (inline && !(delegationList && /^beslut\s*:/i.test(first))) {
         mode = 'decision';
         // "Styrgruppen beslutar att …" → the clause; "Nämnden beslutar i enlighet med förslaget." → the sentence.
         const clause = /^(?:samt\s+)?att\s/i.test(inline[1]!) || /^beslut\s*:/i.test(first) ? inline[1]! : first;
@@ -277,7 +279,7 @@ const REFERRAL_TRIGGER_RE =
   /(?:flyttades|flyttas|flyttad|skjuts\s+upp|sköts\s+upp|bordlades|bordläggs|bordlagt|återremitterades|återremitteras|utgår|utgick|utgått|hänskjuts|tas\s+upp\s+(?:på|vid|till)|tas\s+upp\s+igen)/i;
 const DECISION_REFERRAL_RE = new RegExp(`remitter\\w*|${REFERRAL_TRIGGER_RE.source}`, 'i');
 const TARGET_RE =
-  /(?:till|på|vid)\s+(?:nästa\s+|kommande\s+|ett\s+senare\s+)?([\p{L}-]*(?:möte|mötet|sammanträde|sammanträdet|styrelse|styrelsen|styrelsens|nämnd|nämnden|nämndens|utskott|utskottet|utskottets|fullmäktige|fullmäktiges|gruppen|gruppens|grupp|presidiet|presidiets|direktionen|direktionens)(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)(?![\p{L}-])/iu;
+  /(?:till|på|vid)\s+((?:nästa|kommande|ett\s+senare)\s+)?([\p{L}-]*(?:möte|mötet|sammanträde|sammanträdet|styrelse|styrelsen|styrelsens|nämnd|nämnden|nämndens|utskott|utskottet|utskottets|fullmäktige|fullmäktiges|gruppen|gruppens|grupp|presidiet|presidiets|direktionen|direktionens)(?:\s+(?:möte|mötet|sammanträde|sammanträdet))?)(?![\p{L}-])/iu;
 
 /** A postponement or referral in prose ("Punkten flyttades till kommundirektörsmöte 190816."), or null. */
 export function readReferral(
@@ -301,13 +303,11 @@ export function readReferral(
   let to: string | null = null;
   const target = TARGET_RE.exec(paragraph.slice(trigger.exec(paragraph)!.index));
   if (target) {
-    // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
-    // "kommunstyrelsens sammanträde" → the body, "kommundirektörsmöte" → as written.
-    to = target[1]!.replace(/\s+(?:möte|mötet|sammanträde|sammanträdet)$/i, '').trim();
-    if (/s$/.test(to) && target[1]!.includes(' ')) to = to.slice(0, -1);
-    if (/s$/.test(to) && target[1]!.includes(' ')) to = to.slice(0, -1);
-    if (/^(?:nästa|kommande|senare|dagens)$/i.test(to) || /^\d/.test(to))
-      to = target[0].replace(/^(?:till|på|vid)\s+/i, '').trim();
+    // "kommunstyrelsens sammanträde" → the body; "kommundirektörsmöte" as written; "nästa sammanträde" whole.
+    const written = target[2]!;
+    to = written.replace(/\s+(?:möte|mötet|sammanträde|sammanträdet)$/i, '').trim();
+    if (/s$/.test(to) && written.includes(' ')) to = to.slice(0, -1);
+    if (target[1] && /^(?:möte|mötet|sammanträde|sammanträdet)$/i.test(written)) to = `${target[1]}${written}`.trim();
   }
   return { to, date: date?.value ?? null, text: paragraph };
 }

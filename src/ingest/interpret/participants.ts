@@ -23,7 +23,7 @@ const FROM_TO_RE = new RegExp(
 );
 const TO_ONLY_RE = new RegExp(`\\(?\\s*(?:till|t\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${TIME}\\s*\\)?`, 'i');
 const NOTE_RE =
-  /\(?\s*((?:tjg|tjänstgör)\.?\s+(?:ers\.?\s+)?(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|(?<![\p{L}])för\s+[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+(?:\s*\([^)]*\))?|punkt(?:erna)?\s+\d+(?:\s*(?:[-–]|,|och)\s*\d+)*|ersätter\s+[^,;()]+(?:\([^)]*\))?|ej\s+§{1,2}\s*[\d\s,–-]+|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/iu;
+  /\(?\s*((?:tjg|tjänstgör)\.?\s+(?:ers\.?\s+)?(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|(?<![\p{L}])för\s+[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+(?:\s*\([^)]*\))?|punkt(?:erna)?\s+\d+(?:\s*(?:[-–]|,|och)\s*\d+)*|ersätter\s+[^,;()]+(?:\([^)]*\))?|(?:ej|utom)\s+§{1,2}\s*[\d\s,–-]*\d|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/iu;
 const PARTY_RE = /\(([A-ZÅÄÖ]{1,3}|MP|KD|SD|L|V|C|M|S)\)/;
 
 /**

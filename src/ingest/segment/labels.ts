@@ -96,6 +96,10 @@ export const SIGNATURE_TITLES: { re: RegExp; role: 'chair' | 'secretary' | 'adju
     role: 'secretary',
   },
   { re: /^(?:justerare|justerande|justeras|justeras\s+av|justerat|justerandes\s+sign(?:atur)?)$/i, role: 'adjuster' },
+  {
+    re: /^(?:rätt\s+utdraget\s+(?:intygar|betygar|bestyrker)|utdraget\s+bestyrkes|rätt\s+avskrivet\s+intygar)$/i,
+    role: 'other',
+  },
 ];
 
 /** The role a signature title stands for, or null when the text is no signature title. */
