@@ -57,7 +57,7 @@ const PASSIVE_BY_RE =
   /^(.+?\s\p{L}+(?:s|as|es))\s+av\s+((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+|[\p{Ll}-]*(?:sekretariatet|förvaltningen|ordföranden|projektledaren|kommundirektören|direktören|chefen|samordnaren|presidiet|arbetsgruppen))(?![\p{L}])(.*)$/u;
 /** Definite nouns and names that can carry out a task. */
 const AGENT_RE =
-  /^((?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,2})|[\p{Lu}][\p{L}-]+|(?:nätverket|projektgruppen|arbetsgruppen|styrgruppen|beredningsgruppen)(?:\s+(?:för\s+)?[\p{L}-]+){0,3}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|kommundirektören|stadsdirektören|projektledaren|projektledare|förvaltningen|förvaltningarna|kommunledningskontoret|cheferna|chefen|direktören|direktörerna|samordnaren|ordföranden|presidiet|kansliet|ekonomer|ekonomerna|nätverken|kommunerna|sekretariatschef|sekretariatschefen))((?:\s+(?:och|samt)\s+(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,2}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|förvaltningen|cheferna|projektledaren)))*)\s+((?:gemensamt\s+|själva\s+|tillsammans\s+|också\s+|även\s+|därefter\s+)?(?:ska|skall|bör|får|tar|ges|)\s*[\p{Ll}-]+)\b/u;
+  /^((?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){1,2})|[\p{Lu}][\p{L}-]+|(?:nätverket|projektgruppen|arbetsgruppen|styrgruppen|beredningsgruppen)(?:\s+(?:för\s+)?[\p{L}-]+){0,3}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|kommundirektören|stadsdirektören|projektledaren|projektledare|förvaltningen|förvaltningarna|kommunledningskontoret|cheferna|chefen|direktören|direktörerna|samordnaren|ordföranden|presidiet|kansliet|ekonomer|ekonomerna|nätverken|kommunerna|sekretariatschef|sekretariatschefen))((?:\s+(?:och|samt)\s+(?:[\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+){0,2}|[\p{L}-]*(?:sekretariatet|kommundirektörerna|förvaltningen|cheferna|projektledaren)))*)\s+((?:gemensamt\s+|själva\s+|tillsammans\s+|också\s+|även\s+|därefter\s+)?(?:ska|skall|bör|får|tar|ges|)\s*[\p{Ll}-]+)\b/u;
 const PASSIVE_TASK_RE =
   /\b(?:tas\s+fram|tas\s+upp|presenteras|redovisas|återrapporteras|utreds|utarbetas|upprättas|genomförs|ses\s+över|återkommer|kompletteras|revideras|bereds)\b/i;
 const STATE_VERBS =
@@ -164,11 +164,12 @@ function make(assignees: string[], task: string, whole: string, ref: string | nu
 export function splitAssignees(text: string): string[] {
   const parts = text
     .trim()
-    .split(/\s*,\s*|\s+(?:och|samt)\s+/)
+    .split(/\s*,\s*|(?<!-)\s+(?:och|samt)\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length <= 1) return [text.trim()];
   const agentLike = (p: string) =>
+    /^[\p{Lu}][\p{Ll}-]+$/u.test(p) ||
     /^[\p{Ll}-]+(?:et|en|na|rna|erna|arna)(?:\s+(?:för|i|inom)\s+.+)?$/u.test(p) ||
     isPersonName(p) ||
     /^[\p{Ll}-]+(?:et|en|na|rna|orna|erna|arna)$/u.test(p) ||

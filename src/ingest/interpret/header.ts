@@ -397,14 +397,14 @@ function readTitle(header: WorkLine[], loose: WorkLine[], info: HeaderInfo, ctx:
       .filter(Boolean);
     let recognised = 0;
     for (const cell of cells.length > 1 ? cells : [line.text]) {
-      if (readTitleCell(cell, info, ctx, isLoose)) recognised++;
+      if (readTitleCell(cell, info, ctx, isLoose, line.no)) recognised++;
       else if (PAGE_FURNITURE_RE.test(cell) || /^\d{4}-\d{2}-\d{2}$/.test(cell)) recognised++;
     }
     if (isLoose && recognised > 0) ctx.consumed.add(line);
   }
 }
 
-function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: boolean): boolean {
+function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: boolean, lineNo: number): boolean {
   let recognised = false;
   const number = NUMBER_RE.exec(text);
   if (number && !info.number) {
@@ -429,6 +429,16 @@ function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: bo
   }
   if (ORGANISATION_LINE_RE.test(text)) {
     info.organization ??= text;
+    return true;
+  }
+  // An unlabelled time-and-place line: "Tisdag den 12 mars 2024, kl. 13–15, Kulturhuset Ljuset".
+  if (
+    isLoose &&
+    /\bkl\.?\s*\d/i.test(text) &&
+    findDay(text, null) &&
+    !ctx.fieldValues.some((v) => v.field === 'timePlace')
+  ) {
+    ctx.fieldValues.push({ field: 'timePlace', value: text, line: lineNo });
     return true;
   }
   // A dated letterhead line: "Helsingborg 2024-02-16".

@@ -7,8 +7,7 @@ import { findMunicipality } from '../../domain/municipalities.js';
  */
 
 // U+FFFD stands for a letter lost in conversion ("G�ran").
-const NAME_WORD =
-  "[A-ZÅÄÖÉÜØÆ\uFFFD][a-zåäöéüèáíóúøæ'’\uFFFD]+(?:-[A-ZÅÄÖÉÜa-zåäö\uFFFD][a-zåäöéüèáíóúøæ'’\uFFFD]+)?(?![\\p{L}'’\uFFFD-])";
+const NAME_WORD = "[\\p{Lu}\uFFFD][\\p{Ll}'’\uFFFD]+(?:-[\\p{L}\uFFFD][\\p{Ll}'’\uFFFD]+)?(?![\\p{L}'’\uFFFD-])";
 const PARTICLE = '(?:af|von|van|der|de|la|du|di)';
 /** Two to four name words, optional particles, optional initial ("Mats R"). */
 export const PERSON_NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,3}`;

@@ -136,7 +136,8 @@ function readToken(text: string): Token | null {
     const head = words.slice(0, n).join(' ');
     if (signatureRole(head)) {
       const name = leadingPersonName(words.slice(n).join(' '));
-      return name ? { kind: 'pair', title: head, name } : { kind: 'title', title: head, lower: /^\p{Ll}/u.test(head) };
+      const title = head.replace(/:$/, '');
+      return name ? { kind: 'pair', title, name } : { kind: 'title', title, lower: /^\p{Ll}/u.test(title) };
     }
   }
   const name = leadingPersonName(text);

@@ -130,6 +130,20 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       return { index: i, kind: 'bullet', number: null, value: null, title, inline: '', extraLines: 0, toc: false };
     }
   }
+  // "Nästa träff: 14 maj kl. 13–15 i Ålunda": a section whose text starts on its own line.
+  const next = /^(nästa\s+(?:möte|träff|sammanträde|nätverksträff))\s*:\s*(\S.*)$/i.exec(line.text);
+  if (next) {
+    return {
+      index: i,
+      kind: 'section',
+      number: null,
+      value: null,
+      title: next[1]!,
+      inline: next[2]!,
+      extraLines: 0,
+      toc: false,
+    };
+  }
   if (UNNUMBERED_SECTION_RE.test(line.text) && !/^[-*•]/.test(line.raw)) {
     return {
       index: i,

@@ -148,4 +148,5 @@ export function matchLabel(line: string, re: RegExp, loose?: (rest: string) => b
 }
 
 /** Action lines of informal minutes: "Åtgärd: Ta fram … Ansvarig: Anna, klart 15/3". */
-export const ACTION_RE = /^(?:åtgärd(?:er)?|att\s+göra|action|uppgift|todo)\s*:\s*(\S.*)$/i;
+export const ACTION_RE =
+  /^(?:åtgärd(?:er)?|beslut\s*\/\s*åtgärd|åtgärd\s*\/\s*beslut|att\s+göra|action|uppgift|todo)\s*:\s*(\S.*)$/i;

@@ -264,6 +264,7 @@ function findTrailerStart(lines: WorkLine[], notBefore: number): number {
       if (
         signatureRole(text.replace(/^.*,\s*/, '')) !== null ||
         signatureRole(text.split(' ')[0] ?? '') !== null ||
+        signatureRole(text.split(':')[0] ?? '') !== null ||
         cells.some((c) => signatureRole(c) !== null)
       ) {
         sawTitle = true;
@@ -277,6 +278,9 @@ function findTrailerStart(lines: WorkLine[], notBefore: number): number {
 }
 
 function isSignatureLine(raw: string): boolean {
+  // "Vid pennan: Jenny Torstensson"
+  const colon = /^([^:]{3,30}):\s*(.+)$/.exec(raw);
+  if (colon && signatureRole(colon[1]!) !== null && leadingPersonName(colon[2]!.trim()) !== null) return true;
   const text = raw
     .replace(/[._…]{3,}/g, ' ')
     .replace(/\s+/g, ' ')
