@@ -4,10 +4,10 @@ import { interpret } from '../src/ingest/pipeline.js';
 
 const SOURCE = { name: 'big.txt', sha256: '0'.repeat(64) };
 
-/** Work done by the parser, counted as the time of the fastest of three runs. */
-function cost(text: string): number {
+/** Work done by the parser, counted as the time of the fastest of `runs` runs. */
+function cost(text: string, runs = 3): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     interpret(extractPlainText(text), SOURCE);
     best = Math.min(best, performance.now() - t0);
@@ -30,14 +30,14 @@ const ADVERSARIAL = [
 ];
 
 describe('parser scaling', () => {
-  it('handles adversarial long lines without blowing up', () => {
+  it('handles adversarial long lines without blowing up', { timeout: 120_000 }, () => {
     for (const line of ADVERSARIAL) {
       const t = cost(`Kommunstyrelsens protokoll\nTid/Plats: 2024-01-01 kl 10.00-12.00\n\n${line}\n`);
       expect(t, line.slice(0, 40)).toBeLessThan(2000);
     }
   });
 
-  it('parses in time linear in the input size (a 10 MB protocol costs ~10× a 1 MB one)', () => {
+  it('parses in time linear in the input size (a 10 MB protocol costs ~10× a 1 MB one)', { timeout: 180_000 }, () => {
     const unit = [
       '1. Ärende om budget',
       '',
@@ -60,8 +60,8 @@ describe('parser scaling', () => {
       }
       return parts.join('\n');
     };
-    const small = cost(make(1_000_000));
-    const large = cost(make(10_000_000));
+    const small = cost(make(1_000_000), 2);
+    const large = cost(make(10_000_000), 1);
     // Linear: ×10 input, ~×10 time. Quadratic would be ×100; allow generous noise.
     expect(large / small).toBeLessThan(25);
   });

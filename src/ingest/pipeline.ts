@@ -67,7 +67,6 @@ export function interpret(
   }
   checkPeople(header.present, header.absent, segments.header, warnings);
   checkCharacters(segments.lines, warnings);
-  for (const note of extracted.notes) warnings.push({ code: 'encoding', message: note, line: null });
 
   const document: ProtocolDocument = {
     schema: 'protokoll/1',

@@ -18,25 +18,19 @@ export async function extractText(bytes: Uint8Array, name: string): Promise<Extr
   const format = detectFormat(bytes, name);
   switch (format) {
     case 'pdf':
-      return { format, lines: await extractPdf(bytes, name), notes: [] };
+      return { format, lines: await extractPdf(bytes, name) };
     case 'docx':
-      return { format, lines: await extractDocx(bytes, name), notes: [] };
+      return { format, lines: await extractDocx(bytes, name) };
     case 'html': {
-      const { text, encoding } = decodeText(bytes, name);
-      return { format, lines: extractHtml(text), notes: encodingNotes(encoding) };
+      return { format, lines: extractHtml(decodeText(bytes, name).text) };
     }
     default: {
-      const { text, encoding } = decodeText(bytes, name);
-      return { format, lines: toLines(text), notes: encodingNotes(encoding) };
+      return { format, lines: toLines(decodeText(bytes, name).text) };
     }
   }
 }
 
 /** Synchronous variant for text that is already decoded (benchmarks, the generator, tests). */
 export function extractPlainText(text: string, format: 'txt' | 'md' = 'txt'): ExtractedText {
-  return { format, lines: toLines(text), notes: [] };
-}
-
-function encodingNotes(encoding: string): string[] {
-  return encoding === 'windows-1252' ? ['read as Windows-1252 (not valid UTF-8)'] : [];
+  return { format, lines: toLines(text) };
 }

@@ -9,8 +9,6 @@ export interface SourceLine {
 export interface ExtractedText {
   format: 'txt' | 'md' | 'pdf' | 'docx' | 'html';
   lines: SourceLine[];
-  /** Decoding notes (e.g. "read as Windows-1252") that may become warnings. */
-  notes: string[];
 }
 
 /** Splits plain text into numbered lines. Pages are separated by form feeds when present. */

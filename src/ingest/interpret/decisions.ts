@@ -50,7 +50,7 @@ const REFERRAL_RE =
 /** "Hälso- och sjukvårdsnämnden uppdras att redovisa …": the passive form names the assignee first. */
 const UPPDRAS_RE = /^(.+?)\s+(?:uppdras|uppdrogs|ges\s+i\s+uppdrag)\s+att\s+(.+)$/isu;
 const ANSVARIG_RE = /\b(?:ansvarig(?:a)?|ansvar)\s*:\s*([^,.;]+?)\s*(?=[,.;]|$)/iu;
-const UPPDRAG_AT_RE = /^(?:\S+\s+){0,4}?uppdra(?:ga|r|s)?\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
+const UPPDRAG_AT_RE = /^(?:\S+\s+){0,4}?(?:uppdra(?:ga|r|s)?|uppdrogs|uppdrog)\s+(?:åt|till)\s+(.+?)\s+att\s+(.+)$/isu;
 const FAR_UPPDRAG_RE = /^(.+?)\s+(?:får|ges|erhåller|tilldelas)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const GE_UPPDRAG_RE = /^(?:\S+\s+){0,3}?(?:ge|ger)\s+(.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(.+)$/isu;
 const PASSIVE_BY_RE =
@@ -87,7 +87,7 @@ function readAssignment(
     return make(splitAssignees(owner[1]!.trim()), task, core, ref, true);
   }
   // The patterns below backtrack over the whole clause; a substring test first keeps most clauses cheap.
-  if (firstSentence.includes('uppdra')) {
+  if (firstSentence.toLowerCase().includes('uppdr')) {
     const uppdrag =
       UPPDRAG_AT_RE.exec(firstSentence) ?? GE_UPPDRAG_RE.exec(firstSentence) ?? UPPDRAS_RE.exec(firstSentence);
     if (uppdrag) return make(splitAssignees(uppdrag[1]!), uppdrag[2]!, core, ref, true);

@@ -31,6 +31,7 @@ export interface ItemContext {
 type Mode = 'text' | 'decision' | 'proposal';
 
 const CLAUSE_RE = /^(?:[-*•]\s*)?(?:samt\s+)?att\s+\S/i;
+const INLINE_DECIDED_RE = /(?:^|[.!?]\s+)(?:Beslöts|Beslutades|Uppdrogs|Uppdrags)\s/u;
 /** Sentences that follow a decision without a label but are no decision: motions, reservations, dispatch. */
 const MOTION_SENTENCE_RE =
   /^(?:beslutet\s+(?:skickas|expedieras|delges)\s+(?:till|för)|ordföranden\s+(?:förklarar|tackar)|(?:mötet|sammanträdet)\s+(?:avslutas|avslutades|förklaras)|[^()]{3,60}\([\p{Lu}]{1,3}\)(?:\s+(?:och|samt)\s+[^()]{3,60}\([\p{Lu}]{1,3}\))?\s+(?:reserverar|yrkar|anmäler|lämnar|deltar\s+inte|avstår))/iu;
@@ -137,15 +138,6 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
 
     const target = mode === 'proposal' ? proposals : decisions;
     const startsClause = CLAUSE_RE.test(lines[0]!.text) || (mode !== 'text' && DECISION_POINT_RE.test(lines[0]!.text));
-    if (mode === 'text' && !startsClause) {
-      const paragraph = joinLines(lines);
-      const motion = /^(?:yrkande|proposition|omröstning|reservation|protokollsanteckning)/.test(section);
-      const found: Referral | null = motion || proseReferral ? null : readReferral(paragraph, ctx, lines[0]!.no);
-      if (found) proseReferral = { referral: found, index: text.length };
-      text.push(paragraph);
-      presenters.push(...presentersInProse(paragraph));
-      continue;
-    }
     // After "att" clauses a prose paragraph ends the decision part; after formal statements ("Nämnden godkänner
     // …") every paragraph up to the next section label is a decision.
     const formal = sectionStart < target.length && !CLAUSE_RE.test(target[sectionStart]!.text);
@@ -156,9 +148,27 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       mode === 'decision' &&
       (ends || (!formal && !sectionIsFormal(para)))
     ) {
-      // A prose paragraph after the clauses ends the decision part.
       mode = 'text';
-      const paragraph = joinLines(lines);
+    }
+    if (mode === 'text' && !startsClause) {
+      let paragraph = joinLines(lines);
+      // Old minutes decide in the middle of a paragraph: "… i april. Beslöts att godkänna urvalet."
+      if (INLINE_DECIDED_RE.test(paragraph)) {
+        const kept: string[] = [];
+        for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+          const decided = /^(?:beslöts|beslutades)(?:\s+(?:vidare|även|också|därefter|slutligen))?\s+(att\s.+)$/iu.exec(
+            sentence,
+          );
+          if (decided) addClause(decided[1]!, decisions);
+          else if (/^(?:uppdrogs|uppdrags)\s+(?:åt|till)\s/iu.test(sentence)) addClause(sentence, decisions);
+          else kept.push(sentence);
+        }
+        paragraph = kept.join(' ');
+        if (!paragraph) continue;
+      }
+      const motion = /^(?:yrkande|proposition|omröstning|reservation|protokollsanteckning)/.test(section);
+      const found: Referral | null = motion || proseReferral ? null : readReferral(paragraph, ctx, lines[0]!.no);
+      if (found) proseReferral = { referral: found, index: text.length };
       text.push(paragraph);
       presenters.push(...presentersInProse(paragraph));
       continue;

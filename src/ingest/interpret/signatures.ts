@@ -71,6 +71,7 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
 
 function tokenize(lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
+  let titleRow: string[] | null = null;
   for (let r = 0; r < lines.length; r++) {
     const cells = cellsOf(lines[r]!);
     if (cells.length === 0) continue;
@@ -89,13 +90,27 @@ function tokenize(lines: readonly string[]): Token[] {
       r++;
       continue;
     }
+    const allNames = cells.length > 1 && nameCells.every((n, k) => n !== null && n === cells[k]);
+    // "Vid protokollet   Justeras" over "Gert Malm   Lars-Göran Fjell": titles and names pair by column.
+    if (allNames && titleRow?.length === cells.length) {
+      tokens.splice(tokens.length - titleRow.length, titleRow.length);
+      cells.forEach((name, k) => {
+        tokens.push({ kind: 'pair', name, title: titleRow![k]! });
+      });
+      titleRow = null;
+      continue;
+    }
     // "Justerare ……… ………" over "Lena Vik   Tomas Ahl": one title for a row of names.
     const last = tokens.at(-1);
-    if (cells.length > 1 && last?.kind === 'title' && nameCells.every((n, k) => n !== null && n === cells[k])) {
+    if (allNames && last?.kind === 'title') {
       tokens.pop();
       for (const name of cells) tokens.push({ kind: 'pair', name, title: last.title });
       continue;
     }
+    titleRow =
+      cells.length > 1 && cells.every((c) => signatureRole(c) !== null)
+        ? cells.map((c) => c.replace(/[:.]$/, ''))
+        : null;
     for (const cell of cells) {
       const token = readToken(cell);
       if (token) tokens.push(token);

@@ -200,8 +200,12 @@ function splitInlineHeading(afterNumber: string, raw: string): { title: string; 
   }
   const text = stripInline(afterNumber);
   const colon = text.indexOf(': ');
-  if (text.length > 100 && colon > 0 && colon < 80) {
-    return { title: text.slice(0, colon).trim(), inline: text.slice(colon + 2).trim() };
+  // "Föregående protokoll: Protokoll 2/2009 godkändes …": a short title, then a sentence of text. A colon inside
+  // a title ("Tema: Digitalisering") is followed by no sentence.
+  const rest = colon > 0 ? text.slice(colon + 2).trim() : '';
+  const sentence = /[.!?”"]$/.test(rest) && rest.split(/\s+/).length >= 4;
+  if (colon > 0 && colon <= 80 && !/[.!?]/.test(text.slice(0, colon)) && (sentence || text.length > 100)) {
+    return { title: text.slice(0, colon).trim(), inline: rest };
   }
   return { title: text.replace(/[.:]$/, '').trim(), inline: '' };
 }

@@ -228,7 +228,9 @@ function risingSequence(
       last = value;
       continue;
     }
-    if (paragraphMode && value === last) {
+    // The same number twice ("5. …", "5. …", "6. …") is two items when the numbering goes on after it.
+    const following = candidates[candidates.indexOf(c) + 1];
+    if (value === last && (paragraphMode || following?.value === value + 1)) {
       warnings.push({
         code: 'duplicate-number',
         message: `§ ${value} förekommer två gånger.`,
