@@ -5,6 +5,7 @@
 const BODY_ALIASES: [RegExp, string][] = [
   [/^kommundirektör(s)?(möte|mötet|gruppen|gruppens|grupp)$/i, 'Kommundirektörsgruppen'],
   [/^kd-?gruppen?$/i, 'Kommundirektörsgruppen'],
+  [/^styrelse(?:möte|mötet|sammanträde)$/i, 'Styrelsen'],
 ];
 
 /** The canonical body name for a written form, or the form itself with a capital first letter. */

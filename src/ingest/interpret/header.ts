@@ -115,6 +115,7 @@ export function readHeader(header: WorkLine[], warnings: Warning[]): HeaderInfo 
 
   const ctx: Context = { consumed: new Set(), fieldValues: [], letterheadDates: [] };
   readTitle(header, loose, info, ctx);
+  readMeetingSentence(loose, ctx);
   for (const block of blocks) {
     if (block.type === 'field') readField(block, info, ctx);
     else readAttendance(block, info);
@@ -365,10 +366,17 @@ function addParticipants(
     case 'guests':
       info.guests.push(...participants);
       return;
-    case 'substitutes':
-      for (const p of participants) if (p.role === null) p.role = 'ersättare';
-      info.guests.push(...participants);
+    case 'substitutes': {
+      // "Närvarande suppleanter" / "Ersättare": the heading is the role; one who serves ("tjänstgörande för
+      // Rolf Ekdahl") is present.
+      const role = /suppleant/i.test(block.line.text) ? 'suppleant' : 'ersättare';
+      for (const p of participants) {
+        if (p.role === null) p.role = role;
+        if (p.note && /^(?:tjg|tjänstgör|ersätter)/i.test(p.note)) info.present.push(p);
+        else info.guests.push(p);
+      }
       return;
+    }
   }
 }
 
@@ -427,6 +435,8 @@ function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: bo
   ) {
     return true;
   }
+  // "Org.nr 556731-2048": the company's registration number belongs to the letterhead.
+  if (/^(?:org\.?\s*nr|organisationsnummer)\.?\s*:?\s*\d{6}-?\d{4}$/i.test(text)) return true;
   if (ORGANISATION_LINE_RE.test(text)) {
     info.organization ??= text;
     return true;
@@ -450,13 +460,37 @@ function readTitleCell(text: string, info: HeaderInfo, ctx: Context, isLoose: bo
 }
 
 const ORGANISATION_LINE_RE =
-  /^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^[\p{Lu}][\p{L}-]*(?:förbundet|förbund)(?:\s+[\p{Lu}][\p{L}-]+){1,2}$|^(?:Region|Kommunförbundet)\s+[\p{Lu}][\p{L}-]+$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u;
+  /^(?:[\p{Lu}][\p{L}-]+\s+){1,4}(?:AB|HB|KB|ek\.\s*för\.?)$|^(?:[\p{Lu}][\p{L}-]+\s+){0,3}(?:kommun|stad|region|kommunalförbund|förbund)$|^[\p{Lu}][\p{L}-]*(?:förbundet|förbund)(?:\s+[\p{Lu}][\p{L}-]+){1,2}$|^(?:Region|Kommunförbundet)\s+[\p{Lu}][\p{L}-]+$|^(?:Familjen Helsingborg|Skåne Nordväst)$/u;
 
 function startsWithAnyLabel(text: string): boolean {
   return (
     ATTENDANCE_LABELS.some(({ re }) => matchLabel(text, re) !== null) ||
     HEADER_LABELS.some(({ re }) => matchLabel(text, re) !== null)
   );
+}
+
+/**
+ * "Protokoll nr 2/2024 fört vid styrelsemöte i X AB tisdagen den 12 mars 2024 / kl. 15.00–17.20 i …": a
+ * paragraph of loose lines that holds a full date and a time is the meeting's time and place.
+ */
+function readMeetingSentence(loose: WorkLine[], ctx: Context): void {
+  if (ctx.fieldValues.some((v) => v.field === 'timePlace' || v.field === 'date')) return;
+  let paragraph: WorkLine[] = [];
+  const flush = (): boolean => {
+    const text = paragraph.map((l) => l.text).join(' ');
+    if (paragraph.length > 0 && /\bkl\.?\s*\d/i.test(text) && findDay(text, null)) {
+      ctx.fieldValues.push({ field: 'timePlace', value: text, line: paragraph[0]!.no });
+      for (const l of paragraph) ctx.consumed.add(l);
+      return true;
+    }
+    paragraph = [];
+    return false;
+  };
+  for (const line of loose) {
+    if (paragraph.length > 0 && line.no !== paragraph.at(-1)!.no + 1 && flush()) return;
+    paragraph.push(line);
+  }
+  flush();
 }
 
 /** Body and organisation from a title line, or null when the line names no body. */
@@ -512,7 +546,16 @@ function resolveMeetingDate(info: HeaderInfo, ctx: Context): void {
   }
   const placeField = values.find((v) => v.field === 'place');
   const timePlace = values.find((v) => v.field === 'timePlace');
+  // In a sentence ("… fört vid styrelsemöte … kl. 15.00–17.20 i bolagets lokaler, Hamngatan 4.") the venue
+  // is what follows the time.
+  const afterTime = timePlace
+    ? /\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?\s*,?\s+(?:i|på)\s+(.+?)\.?$/i.exec(
+        timePlace.value,
+      )
+    : null;
   if (placeField) info.place = cleanPlace(placeField.value);
+  else if (timePlace && afterTime && /\bfört\s+vid\b|^protokoll/i.test(timePlace.value))
+    info.place = afterTime[1]!.trim();
   else if (timePlace) info.place = cleanPlace(timePlace.value);
 
   const firstLine = values[0]?.line ?? null;

@@ -13,7 +13,7 @@ export interface ParsedParticipants {
 type Chunk = { kind: 'person'; participant: Participant; joined: boolean } | { kind: 'attr'; text: string };
 
 const ROLE_RE =
-  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+|förtroendevalda?\s+|ej\s+tjänstgörande\s+|adjungerad\s+)*(?:(?:[a-zåäö]+-\s+(?:och|eller)\s+)?[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd|sammankallande|mötesledare|processledare|moderator|rektor|överförmyndare)|vd|ceo)\b/i;
+  /^(?:\d:e\s+|förste\s+|andre\s+|vice\s+|tf\.?\s+|t\.f\.\s+|biträdande\s+|tjänstgörande\s+|förtroendevalda?\s+|ej\s+tjänstgörande\s+|adjungerad\s+|auktoriserad\s+|godkänd\s+|verkställande\s+)*(?:(?:[a-zåäö]+-\s+(?:och|eller)\s+)?[a-zåäö-]*(?:direktör|chef|ledare|ordförande|ordf\.?|sekreterare|handläggare|strateg|samordnare|controller|ekonom|utvecklare|kommunikatör|ansvarig|koordinator|jurist|revisor|ledamot|ersättare|trainee|utredare|analytiker|konsult|rådgivare|specialist|planerare|inspektör|arkivarie|registrator|protokollförare|justerare|föredragande|adjungerad|expert|assistent|skribent|tekniker|projektledare|projektkoordinator|verksamhetsledare|kommunalråd|oppositionsråd|sammankallande|mötesledare|processledare|moderator|rektor|överförmyndare|representant|arbetstagarrepresentant|direktör)|vd|ceo)\b/i;
 const GROUP_RE = /^(?:hela\s+)?(?:trainée?|trainee|traine)(?:grupp|gruppen)\s*\d+$|^hela\s+\S/i;
 const SPLIT_AND_RE = new RegExp(`\\s+(?:och|samt|&)\\s+(?=(?:${PERSON_NAME})|hela\\s)`, 'u');
 const TIME = '(\\d{1,2}[.:]\\d{2})';
@@ -23,7 +23,7 @@ const FROM_TO_RE = new RegExp(
 );
 const TO_ONLY_RE = new RegExp(`\\(?\\s*(?:till|t\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${TIME}\\s*\\)?`, 'i');
 const NOTE_RE =
-  /\(?\s*((?:tjg|tjänstgör)\.?\s+(?:ers\.?\s+)?(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|(?<![\p{L}])för\s+[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+(?:\s*\([^)]*\))?|punkt(?:erna)?\s+\d+(?:\s*(?:[-–]|,|och)\s*\d+)*|ersätter\s+[^,;()]+(?:\([^)]*\))?|(?:ej|utom)\s+§{1,2}\s*[\d\s,–-]*\d|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/iu;
+  /\(?\s*((?:tjg|tjänstgör(?:ande)?)\.?\s+(?:ers\.?\s+)?(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|(?<![\p{L}])för\s+[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+(?:\s*\([^)]*\))?|punkt(?:erna)?\s+\d+(?:\s*(?:[-–]|,|och)\s*\d+)*|ersätter\s+[^,;()]+(?:\([^)]*\))?|(?:ej|utom)\s+§{1,2}\s*[\d\s,–-]*\d|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/iu;
 const PARTY_RE = /\(([A-ZÅÄÖ]{1,3}|MP|KD|SD|L|V|C|M|S)\)/;
 
 /**

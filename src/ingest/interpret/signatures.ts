@@ -20,6 +20,9 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
   const push = (title: string | null, name: string | null) => {
     out.push({ role: title ? (signatureRole(title) ?? 'other') : 'other', title, name });
   };
+  // A heading ("Justeras") over a row whose first name has its own title ("Göran Fält, ordförande   Elin
+  // Sjöqvist"): the heading belongs to the names that have none.
+  let heading: string | null = null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -34,9 +37,14 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
         push(next.title, t.name);
         i += 2;
       } else {
-        push(null, t.name);
+        push(heading, t.name);
         i++;
       }
+      continue;
+    }
+    if (next?.kind === 'pair') {
+      heading = t.title;
+      i++;
       continue;
     }
     // A heading over a name that has its own title below ("Justeras / Ulf Arvidsson / ordförande"): drop it.

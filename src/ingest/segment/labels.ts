@@ -13,7 +13,7 @@ export const ATTENDANCE_LABELS: { re: RegExp; kind: AttendanceKind }[] = [
     kind: 'guests',
   },
   {
-    re: /^(?:närvarande\s+)?(?:ersättare|icke\s+tjänstgörande\s+ersättare|ej\s+tjänstgörande\s+ersättare)/i,
+    re: /^(?:närvarande\s+)?(?:ersättare|suppleanter|suppleant|icke\s+tjänstgörande\s+ersättare|ej\s+tjänstgörande\s+ersättare)/i,
     kind: 'substitutes',
   },
   {
@@ -66,7 +66,7 @@ export const PROPOSAL_LABEL_RE =
   /^(?:förslag\s+till\s+beslut|(?:\S+\s+){0,2}förslag(?:\s+till\s+beslut)?|(?:\S+\s+){0,2}föreslås\s+besluta|beslutsförslag|(?:\S+\s+){0,2}föreslår(?:\s+\S+){0,2}\s+besluta(?:\s+att)?|(?:\S+\s+){0,2}föreslår)\s*:?\s*$/i;
 /** Decision labels followed by the decision on the same line ("Beslut: att …", "Styrgruppen beslutar att …"). */
 export const INLINE_DECISION_RE =
-  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+beslutar\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
+  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
 
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
