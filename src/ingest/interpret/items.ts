@@ -35,6 +35,7 @@ const INLINE_DECIDED_RE = /(?:^|[.!?]\s+)(?:Beslöts|Beslutades|Uppdrogs|Uppdrag
 /** Sentences that follow a decision without a label but are no decision: motions, reservations, dispatch. */
 const MOTION_SENTENCE_RE =
   /^(?:beslutet\s+(?:skickas|expedieras|delges)\s+(?:till|för)|ordföranden\s+(?:förklarar|tackar)|(?:mötet|sammanträdet)\s+(?:avslutas|avslutades|förklaras)|[^()]{3,60}\([\p{Lu}]{1,3}\)(?:\s+(?:och|samt)\s+[^()]{3,60}\([\p{Lu}]{1,3}\))?\s+(?:reserverar|yrkar|anmäler|lämnar|deltar\s+inte|avstår))/iu;
+const BODY_DECIDES_RE = /^[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,4}\s+(?:beslutar|beslutade|beslöt)\s+(att\s.+)$/u;
 const LEAD_IN_RE =
   /^(?:[\p{L}-]+\s+){1,3}(?:föreslås\s+besluta|föreslår\s+(?:[\p{L}-]+\s+)?besluta|beslutar|besluta)(?:\s+följande)?\s*:?\s*$/iu;
 /** Words after which an "att" clause is a complement, not a new decision. */
@@ -176,12 +177,19 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     if (mode === 'proposal') addText(joinLines(lines));
     // Clauses: each "att …" line or numbered point starts one; other lines continue the current clause.
     let current: string | null = null;
-    for (const line of lines) {
+    for (let line of lines) {
       // "Kommunstyrelsen föreslås besluta" introduces the clauses below it.
       if (LEAD_IN_RE.test(line.text)) continue;
+      // "Bygg- och miljönämnden beslutar att bevilja …": the clause starts at "att".
+      const said = BODY_DECIDES_RE.exec(line.text);
+      if (said) line = { ...line, text: said[1]! };
       const point = DECISION_POINT_RE.exec(line.text);
       // "… i enlighet med förvaltningens förslag med tillägget / att kommunen …": the clause goes on.
-      const continuesClause = current !== null && /^att\s/i.test(line.text) && COMPLEMENT_END_RE.test(current);
+      // "… med följande villkor: / 1. Fasaden ska …": points after a colon belong to the clause.
+      const continuesClause =
+        current !== null &&
+        ((/^att\s/i.test(line.text) && COMPLEMENT_END_RE.test(current)) ||
+          (point !== null && /:\s*$|\d[.)]\s.*$/.test(current) && listedAfterColon(current)));
       if (!continuesClause && (CLAUSE_RE.test(line.text) || (point && mode !== 'text'))) {
         if (current !== null) addClause(current, target);
         current = (point && !CLAUSE_RE.test(line.text) ? point[2]! : line.text).replace(/^[-*•]\s*/, '');
@@ -220,6 +228,11 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
 function ownProposal(label: string, body: string | null): boolean {
   const m = /^([\p{L}-]+?)(?:ets|ens|s)\s+förslag/iu.exec(label);
   return m !== null && body !== null && body.toLowerCase().includes(m[1]!.toLowerCase());
+}
+
+/** True once a clause has announced a list ("med följande villkor:"): its numbered points are part of it. */
+function listedAfterColon(clause: string): boolean {
+  return /:\s*(?:\d[.)]\s.*)?$/.test(clause) && /\S:\s/.test(`${clause} `);
 }
 
 /** In a formal paragraph the decision part may be a sentence without "att" ("Kommunstyrelsen godkänner …"). */

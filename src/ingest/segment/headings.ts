@@ -24,7 +24,7 @@ const NUMBERED_RE = /^(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*(\d{1,2})\s*[.)](
 const BARE_NUMBERED_RE = /^(\d{1,2})\s{1,6}(\p{Lu}[^\n]{2,100})$/u;
 const BULLET_BOLD_RE = /^[-*•]\s+(?:\*\*(.+?)\*\*|(.+?)\*\*)\s*:?\s*$/;
 const MD_HEADING_RE = /^(#{2,4})\s+(.+)$/;
-const DNR_RE = /^(?:dnr|diarienr|diarienummer|dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s*\d{2,4}[/.:-]\d{1,5}(?:[./:-]\d+)*)\s*/i;
+const DNR_RE = /^(?:dnr|diarienr|diarienummer|dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s*\d{2,4}[/.:-]\d+(?:[./:-]\d+)*)\s*/i;
 
 /** Finds every line that could open an item, without deciding yet which ones do. */
 export function findHeadingCandidates(lines: WorkLine[]): HeadingCandidate[] {
@@ -64,6 +64,11 @@ function readCandidate(lines: WorkLine[], i: number): HeadingCandidate | null {
       if (next !== null && next - i <= 3 && !PARAGRAPH_RE.test(lines[next]!.text)) {
         title = `${title} ${lines[next]!.text}`.trim();
         extraLines = next - i;
+        const wrapped = titleContinuation(lines, next);
+        if (wrapped) {
+          title = `${title} ${wrapped}`;
+          extraLines++;
+        }
       }
     } else {
       const wrapped = titleContinuation(lines, i);
@@ -169,6 +174,8 @@ function titleContinuation(lines: WorkLine[], i: number): string | null {
   // A title cannot end in a preposition or conjunction ("… trygghetsvärdar i" / "Hallstrandshems …").
   const open = /\s(?:i|och|om|för|av|till|med|på|från|inom|vid|samt|–|-)$/.test(lines[i]!.text);
   if (!next || next.noise || !next.text || next.text.length > 80) return null;
+  // "(gäststuga)": a parenthesis that finishes the title.
+  if (/^\([^()]{1,40}\)$/.test(next.text) && !/[.!?]$/.test(lines[i]!.text)) return next.text;
   if (!open && (!/^\p{Ll}/u.test(next.text) || next.text.length > 60)) return null;
   if (/^(?:samt\s+)?att\s/i.test(next.text) || /[.!?]$/.test(lines[i]!.text)) return null;
   return !after?.text || DNR_RE.test(after.text) || (open && !/[.!?]$/.test(next.text)) ? next.text : null;
@@ -214,7 +221,7 @@ function splitInlineHeading(afterNumber: string, raw: string): { title: string; 
 export function splitDnr(title: string): { title: string; dnr: string | null } {
   const m = DNR_RE.exec(title);
   if (m) return { title: title.slice(m[0].length).trim(), dnr: m[0].trim() };
-  const tail = /\s+((?:dnr|diarienr)\.?\s*:?\s*[A-ZÅÄÖ]{0,6}\s*\d{2,4}[/.:-]\d{1,5}(?:[./:-]\d+)*)\s*$/i.exec(title);
+  const tail = /\s+((?:dnr|diarienr)\.?\s*:?\s*[A-ZÅÄÖ]{0,6}\s*\d{2,4}[/.:-]\d+(?:[./:-]\d+)*)\s*$/i.exec(title);
   if (tail) return { title: title.slice(0, tail.index).trim(), dnr: tail[1]!.trim() };
   return { title, dnr: null };
 }

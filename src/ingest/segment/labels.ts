@@ -66,11 +66,11 @@ export const PROPOSAL_LABEL_RE =
   /^(?:förslag\s+till\s+beslut|(?:\S+\s+){0,2}förslag(?:\s+till\s+beslut)?|(?:\S+\s+){0,2}föreslås\s+besluta|beslutsförslag|(?:\S+\s+){0,2}föreslår(?:\s+\S+){0,2}\s+besluta(?:\s+att)?|(?:\S+\s+){0,2}föreslår)\s*:?\s*$/i;
 /** Decision labels followed by the decision on the same line ("Beslut: att …", "Styrgruppen beslutar att …"). */
 export const INLINE_DECISION_RE =
-  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]+\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
+  /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
 
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
-  /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)(?:\s*:\s*(.*)|\s*)$/i;
+  /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|ärendet|avgift|avgifter|upplysningar|upplysning|skäl\s+för\s+beslut(?:et)?|motivering|beslutsmotivering|överklagande|hur\s+man\s+överklagar|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)(?:\s*:\s*(.*)|\s*)$/i;
 
 /** "Föredragande: …", "Föredragare", "Presentation av", "Redovisas av". */
 export const PRESENTER_LABEL_RE =
