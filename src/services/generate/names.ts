@@ -67,11 +67,11 @@ function unaccented(name: string): string | null {
   return plain === name ? null : plain;
 }
 
-/** A new invented name; now and then a double surname ("Ekholm Sandén", "Lindahl-Ekberg"). */
-export function inventName(rng: Rng): PersonName {
+/** A new invented name; now and then (or when asked) a double surname ("Ekholm Sandén", "Lindahl-Ekberg"). */
+export function inventName(rng: Rng, double = rng.chance(0.05)): PersonName {
   const first = rng.pick(FIRST_NAMES);
   let last: string = rng.pick(LAST_NAMES);
-  if (rng.chance(0.05)) {
+  if (double) {
     let second: string = rng.pick(LAST_NAMES);
     while (second === last) second = rng.pick(LAST_NAMES);
     last = `${last}${rng.chance(0.5) ? '-' : ' '}${second}`;

@@ -239,11 +239,8 @@ export class World {
   newPerson(): Person {
     let name = inventName(this.rng);
     for (let attempt = 0; attempt < 12 && this.usedNames.has(name.name); attempt++) name = inventName(this.rng);
-    while (this.usedNames.has(name.name)) {
-      // The simple first+last space is small at 100,000 protocols: fall back to double surnames.
-      const extra = inventName(this.rng).name.split(' ').pop() ?? 'Ek';
-      name = { name: `${name.name}-${extra}`, variant: null };
-    }
+    // 200 × 200 simple names run out in a large corpus: then double surnames, of which there are millions.
+    while (this.usedNames.has(name.name)) name = inventName(this.rng, true);
     this.usedNames.add(name.name);
     return { id: this.nextPersonId++, name: name.name, variant: name.variant };
   }
@@ -327,14 +324,14 @@ export class World {
   }
 
   private guestPool(munis: readonly Municipality[]): Guest[] {
-    return Array.from({ length: 24 }, () => this.guest(munis));
+    return Array.from({ length: 16 }, () => this.guest(munis));
   }
 
   /** Trainee group `n` of a cooperation (created when first mentioned). */
   traineeGroup(c: Cooperation, n: number): { leader: Person; members: Person[] } {
     let g = c.trainees.get(n);
     if (!g) {
-      g = { leader: this.newPerson(), members: Array.from({ length: 8 }, () => this.newPerson()) };
+      g = { leader: this.newPerson(), members: Array.from({ length: 4 }, () => this.newPerson()) };
       c.trainees.set(n, g);
     }
     return g;
@@ -411,7 +408,7 @@ export class World {
         c.formerSecretariats.push(c.secretariat);
         c.secretariat = this.newPerson();
       }
-      c.guests = c.guests.map((g) => (this.rng.chance(0.15) ? this.guest(c.municipalities) : g));
+      c.guests = c.guests.map((g) => (this.rng.chance(0.08) ? this.guest(c.municipalities) : g));
       for (const n of [...c.trainees.keys()]) if (n < year - 2008) c.trainees.delete(n);
       for (const m of c.municipalities) {
         if (!this.rng.chance(0.09)) continue;
