@@ -15,7 +15,7 @@ export function readDecision(
   const clause = text.replace(/[,;]\s*$/, '').trim();
   const core = clause.replace(/^(?:samt\s+)?att\s+/i, '').replace(/^\d+[.)]\s+/, '');
   // "föreslå kommunfullmäktige att anta …": the proposed decision decides the kind.
-  const proposed = /^(?:\S+\s+){0,2}?(?:föreslå|föreslår|föreslås)\s+(?:[\p{L}-]+\s+){1,3}?att\s+(.+)$/iu.exec(core);
+  const proposed = /^(?:\S+\s+){0,4}?(?:föreslå|föreslår|föreslås)\s+(?:[\p{L}-]+\s+){1,3}?att\s+(.+)$/iu.exec(core);
   const lower = (proposed ? proposed[1]! : core).toLowerCase();
   const assignment = readAssignment(core, meetingDate, body, previous);
   const kind: DecisionKind = assignment?.explicit

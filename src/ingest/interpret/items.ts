@@ -339,7 +339,7 @@ const PRESENTER_HINT_RE = /redo|present|föredr|inform|rapport|berätta|genomfö
 const PRESENT_VERBS =
   /\s(?:redogjorde|redogör|redovisar|redovisade|presenterar|presenterade|föredrog|föredrar|informerade|informerar|rapporterade|rapporterar|berättade|berättar|genomförde|gick\s+igenom|går\s+igenom|visade|föredrar)\b/;
 const BY_RE =
-  /(?:redovisas|presenteras|föredras|presenterades|redovisades)\s+av\s+(?:[\p{Ll}-]+\s+)?((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+)/gu;
+  /(?:redovisas|presenteras|föredras|presenterades|redovisades)\s+av\s+(?:[\p{Ll}-]+\s+){0,3}((?:[\p{Lu}][\p{L}-]+\s+){1,3}[\p{Lu}][\p{L}-]+)/gu;
 const FROM_DELTAR_RE = /(?:^|[.!?]\s+)Från\s+[^.]{1,80}?\s+deltar\s+([^.]+)/gu;
 
 /** Presenters named in prose: "A redovisar …", "Ärendet redovisas av A", "Från nätverket deltar A, B …". */
