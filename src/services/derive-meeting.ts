@@ -6,15 +6,17 @@ import { resolveOrganisation } from './resolve-organisations.js';
 import { resolvePerson } from './resolve-people.js';
 
 /*
- * Natural keys decide identity across re-imports: a meeting is its body and date; an item is its title within the
+ * Natural keys decide identity across re-imports: a meeting is its body, organisation and date (every municipality
+ * has a Kommunstyrelsen, and they may meet on the same day); an item is its title within the
  * meeting (numbers are often inferred and change more readily than titles); decisions and assignments are their
  * position within the item and decision. Ids are hashes of those keys, so manual state keyed by id survives a
  * re-import that yields the same keys.
  */
 
-/** The natural key of the meeting a document records: body + date, or the file itself when it has no date. */
+/** The natural key of the meeting a document records: body + organisation + date, or the file when it has no date. */
 export function meetingNaturalKey(document: ProtocolDocument, sha256: string): string {
-  return document.date ? `${matchKey(document.body ?? '')}|${document.date}` : `sha:${sha256}`;
+  if (!document.date) return `sha:${sha256}`;
+  return `${matchKey(document.body ?? '')}|${matchKey(document.organization ?? '')}|${document.date}`;
 }
 
 export function meetingIdFor(naturalKey: string): string {
