@@ -93,7 +93,7 @@ const dbBytes = size(db) + size(`${db}-wal`);
 
 // 3. Search latency, in process, through the same service the web page and the API call.
 const { openSqliteStore } = await import(join(root, 'dist/store/sqlite/open-sqlite-store.js'));
-const { SEARCH_MIGRATIONS, SqliteSearchIndex } = await import(join(root, 'dist/store/sqlite/search-index.js'));
+const { SqliteSearchIndex } = await import(join(root, 'dist/store/sqlite/search-index.js'));
 const { searchArchive } = await import(join(root, 'dist/services/search-archive.js'));
 const { warmUpAnalyzer } = await import(join(root, 'dist/search/analyzer.js'));
 const queries = readFileSync(join(root, 'bench', 'queries.txt'), 'utf8')
@@ -109,7 +109,8 @@ const queries = readFileSync(join(root, 'bench', 'queries.txt'), 'utf8')
     return { word, input };
   });
 const reader = new SqliteSearchIndex();
-const store = await openSqliteStore({ path: db, migrations: SEARCH_MIGRATIONS, searchIndexer: reader });
+// Read-only, as a reader of an archive someone else writes: the CLI has applied every migration.
+const store = await openSqliteStore({ path: db, readonly: true, searchIndexer: reader });
 warmUpAnalyzer();
 const repeat = Number(args.repeat);
 const latencies = [];

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { ArchiveStore } from '../store/ports.js';
-import { type Clock, listAssignments } from './follow-up.js';
+import { type Clock, dueDeadline } from './follow-up.js';
 import { type ArchiveStats, archiveStats } from './stats.js';
 
 export interface AssignmentYear {
@@ -20,15 +21,44 @@ export async function annualReport(
   options: { year?: number; clock: Clock },
 ): Promise<AnnualReport> {
   const stats = await archiveStats(store, options.year === undefined ? {} : { year: options.year });
+  return { ...stats, assignmentsPerYear: await assignmentsPerYear(store, options) };
+}
+
+/** The years with meetings, newest first (what the report can be asked for). */
+export async function reportYears(store: ArchiveStore): Promise<string[]> {
+  return store.read(async (session) => (await session.stats.meetingsPerYear()).map((r) => r.year).reverse());
+}
+
+/**
+ * Assignments per year of their meeting, counted in SQL by status: a manual state wins, else a confirmed
+ * report-back makes one reported (as `assignmentStatus`); overdue is open with the due date, or month, past (as
+ * `isOverdue`). Grouped by status and due date so the deadline is computed in one place.
+ */
+async function assignmentsPerYear(
+  store: ArchiveStore,
+  options: { year?: number; clock: Clock },
+): Promise<AssignmentYear[]> {
+  const today = options.clock().toISOString().slice(0, 10);
+  const { rows } = await store.read((session) =>
+    sql<{ year: string; status: string; due: string | null; n: number }>`
+      select year, status, due, count(*) as n from (
+        select substr(m.date, 1, 4) as year, a.due as due, coalesce(
+          (select s.status from assignment_states s where s.assignment_id = a.id),
+          case when exists (select 1 from followup_links l where l.kind = 'report-back' and l.source_id = a.id
+            and l.status = 'confirmed') then 'reported' else 'open' end) as status
+        from assignments a join meetings m on m.id = a.meeting_id
+        where m.date is not null and m.date <> ''
+          and ${options.year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${String(options.year)}`})
+      group by year, status, due`.execute(session.db),
+  );
   const byYear = new Map<string, AssignmentYear>();
-  for (const a of await listAssignments(store, {}, options.clock)) {
-    const year = a.date?.slice(0, 4);
-    if (!year || (options.year !== undefined && year !== String(options.year))) continue;
-    const row = byYear.get(year) ?? { year, given: 0, reportedBack: 0, overdue: 0 };
-    row.given++;
-    if (a.status === 'reported' || a.status === 'done') row.reportedBack++;
-    if (a.overdue) row.overdue++;
-    byYear.set(year, row);
+  for (const row of rows) {
+    const n = Number(row.n);
+    const entry = byYear.get(row.year) ?? { year: row.year, given: 0, reportedBack: 0, overdue: 0 };
+    entry.given += n;
+    if (row.status === 'reported' || row.status === 'done') entry.reportedBack += n;
+    if (row.status === 'open' && row.due && dueDeadline(row.due) < today) entry.overdue += n;
+    byYear.set(row.year, entry);
   }
-  return { ...stats, assignmentsPerYear: [...byYear.values()].sort((a, b) => a.year.localeCompare(b.year)) };
+  return [...byYear.values()].sort((a, b) => a.year.localeCompare(b.year));
 }

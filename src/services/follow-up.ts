@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import { matchKey, stableId } from '../domain/match-keys.js';
 import type { ArchiveSession, ArchiveStore, AssignmentView, DatedItem } from '../store/ports.js';
@@ -54,9 +55,14 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * An item's subject words, as plain arrays: a linking run may hold tens of thousands of items, and a Set per item
+ * costs several times the memory for a gain that lists of a few dozen words do not need.
+ */
 interface AnalyzedItem {
-  titleWords: Set<string>;
-  words: Set<string>;
+  titleWords: readonly string[];
+  /** Title and text; includes the title words. */
+  words: readonly string[];
 }
 
 type TextItem = Pick<DatedItem, 'id' | 'title' | 'text'>;
@@ -70,8 +76,8 @@ class Analysis {
   item(item: TextItem): AnalyzedItem {
     let hit = this.items.get(item.id);
     if (!hit) {
-      const titleWords = new Set(this.analyze(item.title));
-      hit = { titleWords, words: new Set([...titleWords, ...this.analyze(item.text)]) };
+      const titleWords = [...new Set(this.analyze(item.title))];
+      hit = { titleWords, words: [...new Set([...titleWords, ...this.analyze(item.text)])] };
       this.items.set(item.id, hit);
     }
     return hit;
@@ -88,14 +94,19 @@ class Analysis {
   }
 }
 
-/** Items by subject word, so an assignment is scored only against the items that share enough words with it. */
+/**
+ * Items by subject word, so an assignment is scored only against the items that share enough words with it. Keeps
+ * the items without their text (analysed already), which is most of their size.
+ */
 class ItemIndex {
   private readonly byWord = new Map<string, number[]>();
-  constructor(
-    private readonly items: readonly DatedItem[],
-    analysis: Analysis,
-  ) {
-    items.forEach((item, position) => {
+  private readonly items: DatedItem[];
+  constructor(items: readonly DatedItem[], analysis: Analysis) {
+    this.items = items.map((item) => {
+      analysis.item(item);
+      return { ...item, text: '' };
+    });
+    this.items.forEach((item, position) => {
       for (const word of analysis.item(item).words) {
         const list = this.byWord.get(word);
         if (list) list.push(position);
@@ -126,11 +137,11 @@ function scoreReportBack(
 ): { score: number; evidence: ReportBackEvidence } | null {
   if (wanted.size === 0 || !target.date) return null;
   const { titleWords, words: targetWords } = analysis.item(target);
-  const common = [...wanted].filter((w) => targetWords.has(w));
+  const common = [...wanted].filter((w) => targetWords.includes(w));
   if (common.length < MIN_COMMON_WORDS) return null;
-  const inTitle = [...wanted].filter((w) => titleWords.has(w));
+  const inTitle = [...wanted].filter((w) => titleWords.includes(w));
   const coverage = common.length / wanted.size;
-  const titleCoverage = titleWords.size ? inTitle.length / titleWords.size : 0;
+  const titleCoverage = titleWords.length ? inTitle.length / titleWords.length : 0;
   let score = 0.6 * coverage + 0.3 * titleCoverage;
   let daysFromDue: number | null = null;
   if (assignment.due) {
@@ -186,7 +197,8 @@ async function targetMeetingOf(session: ArchiveSession, item: DatedItem) {
   if (!item.date) return undefined;
   const date = item.referralDate;
   const after = addDays(item.date, 1);
-  if (date && date.length === 10) return (await session.meetings.list({ body: item.body, from: date, to: date, limit: 1 }))[0];
+  if (date && date.length === 10)
+    return (await session.meetings.list({ body: item.body, from: date, to: date, limit: 1 }))[0];
   if (date) {
     const from = `${date}-01` > after ? `${date}-01` : after;
     return (await session.meetings.list({ body: item.body, from, to: dueDeadline(date), limit: 1 }))[0];
@@ -202,11 +214,11 @@ async function linkReferral(session: ArchiveSession, item: DatedItem, analysis: 
   const target = await targetMeetingOf(session, item);
   if (!target) return; // The target meeting is not in the archive (yet): nothing to say.
   const wanted = analysis.item(item).titleWords;
-  const candidates = wanted.size === 0 ? [] : await session.meetings.items(target.id);
+  const candidates = wanted.length === 0 ? [] : await session.meetings.items(target.id);
   for (const candidate of candidates) {
     const { words } = analysis.item(candidate);
-    const common = [...wanted].filter((w) => words.has(w));
-    const score = Math.round((common.length / wanted.size) * 1000) / 1000;
+    const common = wanted.filter((w) => words.includes(w));
+    const score = Math.round((common.length / wanted.length) * 1000) / 1000;
     if (common.length === 0 || score < 0.5) continue;
     await session.followUps.suggest({
       id: stableId('l', 'referral', item.id, candidate.id),
@@ -290,48 +302,38 @@ async function linkBody(
   const first = meetings[0]!.date!;
   const last = meetings.at(-1)!.date!;
 
-  // Their own assignments, against the items of later meetings within each assignment's window.
-  const own: AssignmentView[] = [];
-  for (const meeting of meetings) own.push(...(await session.assignments.forMeeting(meeting.id)));
-  const ends = own.map(windowEnd).filter((end): end is string => end !== null);
-  if (ends.length > 0) {
-    const later = await session.meetings.itemsBetween(body, addDays(first, 1), ends.sort().at(-1)!);
-    const index = new ItemIndex(later, analysis);
-    for (const assignment of own) {
-      const end = windowEnd(assignment);
-      if (!end) continue;
-      const from = addDays(assignment.date!, 1);
+  // Every assignment whose report-back one of these meetings may hold: their own, and earlier ones whose window
+  // reaches one of them. Each gets its best suggestions over its whole window, so the result does not depend on
+  // the order protocols are imported in.
+  const assignments = new Map<string, AssignmentView>();
+  for (const meeting of meetings) {
+    for (const assignment of await session.assignments.forMeeting(meeting.id))
+      assignments.set(assignment.id, assignment);
+  }
+  const earlier = await session.assignments.list({ body, from: addMonths(first, -LOOKBACK_MONTHS), to: last });
+  for (const assignment of earlier) {
+    const end = windowEnd(assignment);
+    const reaches = (m: MeetingRow) =>
+      m.date! > assignment.date! && m.date! <= end! && assignment.date! >= addMonths(m.date!, -LOOKBACK_MONTHS);
+    if (end && meetings.some(reaches)) assignments.set(assignment.id, assignment);
+  }
+  const windows = [...assignments.values()].flatMap((a) => {
+    const end = windowEnd(a);
+    return end ? [{ assignment: a, from: addDays(a.date!, 1), end }] : [];
+  });
+  if (windows.length > 0) {
+    const from = windows.map((w) => w.from).sort()[0]!;
+    const to = windows
+      .map((w) => w.end)
+      .sort()
+      .at(-1)!;
+    const index = new ItemIndex(await session.meetings.itemsBetween(body, from, to), analysis);
+    for (const { assignment, from, end } of windows) {
+      await session.followUps.clearSuggestionsFrom(assignment.id);
       const candidates = index
         .sharing(analysis.wanted(assignment), MIN_COMMON_WORDS)
         .filter((item) => item.date! >= from && item.date! <= end);
       await suggestReportBacks(session, assignment, candidates, analysis);
-    }
-  }
-
-  // Earlier assignments whose window reaches one of these meetings, against that meeting's items.
-  const earlier = await session.assignments.list({
-    body,
-    from: addMonths(first, -LOOKBACK_MONTHS),
-    to: addDays(last, -1),
-  });
-  if (earlier.length > 0) {
-    const items: DatedItem[] = [];
-    for (const meeting of meetings) {
-      for (const item of await session.meetings.items(meeting.id)) items.push({ ...item, date: meeting.date, body });
-    }
-    const index = new ItemIndex(items, analysis);
-    for (const assignment of earlier) {
-      const end = windowEnd(assignment);
-      if (!end) continue;
-      const byMeeting = new Map<string, DatedItem[]>();
-      for (const item of index.sharing(analysis.wanted(assignment), MIN_COMMON_WORDS)) {
-        const date = item.date!;
-        if (date > end || assignment.date! >= date || assignment.date! < addMonths(date, -LOOKBACK_MONTHS)) continue;
-        const list = byMeeting.get(item.meetingId);
-        if (list) list.push(item);
-        else byMeeting.set(item.meetingId, [item]);
-      }
-      for (const candidates of byMeeting.values()) await suggestReportBacks(session, assignment, candidates, analysis);
     }
   }
 
@@ -433,39 +435,106 @@ export async function listAssignments(
         );
         if (!names.some((n) => n.includes(wanted))) continue;
       }
-      const links = (await session.followUps.list({ kind: 'report-back', sourceId: view.id })).filter(
-        (l) => l.status !== 'rejected',
-      );
+      const links = await reportBacks(session, view.id);
       const status = assignmentStatus(view, links);
-      const overdue = isOverdue(status, view.due, clock);
       if (query.open && status !== 'open') continue;
-      if (query.overdue && !overdue) continue;
-      const confirmed = links.find((l) => l.status === 'confirmed');
-      out.push({
-        id: view.id,
-        meetingId: view.meetingId,
-        date: view.date,
-        body: view.body,
-        itemId: view.itemId,
-        itemNumber: view.itemNumber,
-        itemTitle: view.itemTitle,
-        decision: view.decisionText,
-        task: view.task,
-        assignees: view.assignees.map((a) => ({
-          name: a.name,
-          personId: a.personId,
-          organisationId: a.organisationId,
-        })),
-        due: view.due,
-        dueText: view.dueText,
-        status,
-        overdue,
-        note: view.state?.note ?? null,
-        reportedBack: confirmed ? await linkView(session, confirmed) : null,
-        suggestions: await Promise.all(links.filter((l) => l.status === 'suggested').map((l) => linkView(session, l))),
-      });
+      if (query.overdue && !isOverdue(status, view.due, clock)) continue;
+      out.push(await summarizeAssignment(session, view, links, clock));
     }
     return out;
+  });
+}
+
+/** The report-back links of an assignment that count: suggested and confirmed. */
+async function reportBacks(session: ArchiveSession, assignmentId: string): Promise<FollowupLinkRow[]> {
+  return (await session.followUps.list({ kind: 'report-back', sourceId: assignmentId })).filter(
+    (l) => l.status !== 'rejected',
+  );
+}
+
+async function summarizeAssignment(
+  session: ArchiveSession,
+  view: AssignmentView,
+  links: FollowupLinkRow[],
+  clock: Clock,
+): Promise<AssignmentSummary> {
+  const status = assignmentStatus(view, links);
+  const overdue = isOverdue(status, view.due, clock);
+  const confirmed = links.find((l) => l.status === 'confirmed');
+  return {
+    id: view.id,
+    meetingId: view.meetingId,
+    date: view.date,
+    body: view.body,
+    itemId: view.itemId,
+    itemNumber: view.itemNumber,
+    itemTitle: view.itemTitle,
+    decision: view.decisionText,
+    task: view.task,
+    assignees: view.assignees.map((a) => ({
+      name: a.name,
+      personId: a.personId,
+      organisationId: a.organisationId,
+    })),
+    due: view.due,
+    dueText: view.dueText,
+    status,
+    overdue,
+    note: view.state?.note ?? null,
+    reportedBack: confirmed ? await linkView(session, confirmed) : null,
+    suggestions: await Promise.all(links.filter((l) => l.status === 'suggested').map((l) => linkView(session, l))),
+  };
+}
+
+/**
+ * An assignment `a` is open: no manual state says otherwise and no report-back has been confirmed (the SQL twin
+ * of `assignmentStatus(…) === 'open'`).
+ */
+const ASSIGNMENT_IS_OPEN = sql<boolean>`coalesce(
+  (select s.status from assignment_states s where s.assignment_id = a.id),
+  case when exists (select 1 from followup_links l
+    where l.kind = 'report-back' and l.source_id = a.id and l.status = 'confirmed') then 'reported' else 'open' end
+) = 'open'`;
+
+/** The SQL twin of `isOverdue` for an open assignment `a`: the due date, or the due month, is past. */
+function dueIsPast(clock: Clock) {
+  const today = clock().toISOString().slice(0, 10);
+  return sql<boolean>`(a.due is not null and case when length(a.due) = 10 then a.due < ${today}
+    else a.due < ${today.slice(0, 7)} end)`;
+}
+
+/**
+ * The `limit` newest open assignments, not overdue and overdue, outside `hidden`: what `listAssignments({ open:
+ * true })` sorted newest first (undated last) starts with. Found through the meetings' date index, so the cost is
+ * the page, not the archive.
+ */
+export async function newestOpenAssignments(
+  store: ArchiveStore,
+  options: { clock: Clock; limit: number; hidden?: ReadonlySet<string> },
+): Promise<{ open: AssignmentSummary[]; overdue: AssignmentSummary[] }> {
+  return store.read(async (session) => {
+    const hidden = [...(options.hidden ?? [])];
+    const page = async (overdue: boolean) => {
+      const { rows } = await sql<{ id: string; meetingId: string }>`
+        select a.id as id, a.meeting_id as "meetingId"
+        from meetings m cross join assignments a on a.meeting_id = m.id
+        join items i on i.id = a.item_id join decisions d on d.id = a.decision_id
+        where ${ASSIGNMENT_IS_OPEN} and ${overdue ? dueIsPast(options.clock) : sql`not ${dueIsPast(options.clock)}`}
+          and ${hidden.length > 0 ? sql`m.id not in (${sql.join(hidden)})` : sql`1 = 1`}
+        order by m.date desc, i.position, d.position, a.position, a.id
+        limit ${Math.max(0, options.limit)}`.execute(session.db);
+      const views = new Map<string, AssignmentView>();
+      for (const meetingId of new Set(rows.map((r) => r.meetingId))) {
+        for (const view of await session.assignments.forMeeting(meetingId)) views.set(view.id, view);
+      }
+      const out: AssignmentSummary[] = [];
+      for (const { id } of rows) {
+        const view = views.get(id);
+        if (view) out.push(await summarizeAssignment(session, view, await reportBacks(session, id), options.clock));
+      }
+      return out;
+    };
+    return { open: await page(false), overdue: await page(true) };
   });
 }
 
@@ -551,35 +620,92 @@ export interface ReferralSummary {
 
 /** Every postponed item with where it went: taken up (confirmed link), suggested, not taken up, or pending. */
 export async function listReferrals(store: ArchiveStore): Promise<ReferralSummary[]> {
-  return store.read(async (session) => {
-    const items = await session.meetings.referredItemsBefore(null, '9999-12-31');
-    const others = (await session.meetings.list())
-      .map((m) => m.body)
-      .filter((b, i, all): b is string => b !== null && all.indexOf(b) === i);
-    for (const body of others) items.push(...(await session.meetings.referredItemsBefore(body, '9999-12-31')));
-    const flagged = new Set((await session.flags.list({ kind: 'referral-not-taken-up' })).map((f) => f.subjectId));
-    const out: ReferralSummary[] = [];
-    for (const item of items) {
-      const links = (await session.followUps.list({ kind: 'referral', sourceId: item.id })).filter(
-        (l) => l.status !== 'rejected',
-      );
-      const status = links.some((l) => l.status === 'confirmed')
-        ? 'taken-up'
-        : links.length > 0
-          ? 'suggested'
-          : flagged.has(item.id)
-            ? 'not-taken-up'
-            : 'pending';
-      out.push({
-        itemId: item.id,
-        meetingId: item.meetingId,
-        date: item.date,
-        title: item.title,
-        referral: { to: item.referralTo, date: item.referralDate, text: item.referralText },
-        status,
-        links: await Promise.all(links.map((l) => linkView(session, l))),
-      });
-    }
-    return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.itemId.localeCompare(b.itemId));
+  return store.read((session) => referralSummaries(session, {}));
+}
+
+/**
+ * The postponed items of one meeting, as `listReferrals` has them (an undated meeting has none). Reads the
+ * meeting's own rows only, so it costs the same in any archive.
+ */
+export async function meetingReferrals(store: ArchiveStore, meetingId: string): Promise<ReferralSummary[]> {
+  return store.read((session) => referralSummaries(session, { meetingId }));
+}
+
+/**
+ * Referrals in a fixed number of queries, whatever their number: the referred items (of dated meetings, as
+ * `referredItemsBefore` finds them), their undecided or confirmed links with the target item, and the
+ * not-taken-up flags. Plain SQL over column names every adapter shares, like the API's read models.
+ */
+async function referralSummaries(session: ArchiveSession, scope: { meetingId?: string }): Promise<ReferralSummary[]> {
+  const { db } = session;
+  let itemQuery = db
+    .selectFrom('items')
+    .innerJoin('meetings', 'meetings.id', 'items.meetingId')
+    .select([
+      'items.id',
+      'items.meetingId',
+      'items.title',
+      'items.referralTo',
+      'items.referralDate',
+      'items.referralText',
+      'meetings.date',
+    ])
+    .where('items.referralText', 'is not', null)
+    .where('meetings.date', '>=', '')
+    .where('meetings.date', '<', '9999-12-31');
+  if (scope.meetingId) itemQuery = itemQuery.where('items.meetingId', '=', scope.meetingId);
+  const items = await itemQuery.execute();
+  if (items.length === 0) return [];
+  const ids = items.map((i) => i.id);
+  let linkQuery = db
+    .selectFrom('followupLinks as l')
+    .leftJoin('items as t', 't.id', 'l.targetItemId')
+    .leftJoin('meetings as tm', 'tm.id', 't.meetingId')
+    .selectAll('l')
+    .select(['t.title as targetTitle', 'tm.date as targetDate'])
+    .where('l.kind', '=', 'referral')
+    .where('l.status', '!=', 'rejected');
+  if (scope.meetingId) linkQuery = linkQuery.where('l.sourceId', 'in', ids);
+  const links = await linkQuery.orderBy('l.sourceId').orderBy('l.score', 'desc').orderBy('l.id').execute();
+  const linksOf = new Map<string, LinkView[]>();
+  for (const link of links) {
+    const view: LinkView = {
+      id: link.id,
+      kind: link.kind,
+      status: link.status,
+      score: link.score,
+      evidence: JSON.parse(link.evidenceJson),
+      targetItemId: link.targetItemId,
+      targetMeetingId: link.targetMeetingId,
+      targetDate: link.targetDate ?? null,
+      targetTitle: link.targetTitle ?? null,
+      note: link.note,
+    };
+    const list = linksOf.get(link.sourceId);
+    if (list) list.push(view);
+    else linksOf.set(link.sourceId, [view]);
+  }
+  let flagQuery = db.selectFrom('flags').select('subjectId').where('kind', '=', 'referral-not-taken-up');
+  if (scope.meetingId) flagQuery = flagQuery.where('meetingId', '=', scope.meetingId);
+  const flagged = new Set((await flagQuery.execute()).map((f) => f.subjectId));
+  const out = items.map((item): ReferralSummary => {
+    const itemLinks = linksOf.get(item.id) ?? [];
+    const status = itemLinks.some((l) => l.status === 'confirmed')
+      ? 'taken-up'
+      : itemLinks.length > 0
+        ? 'suggested'
+        : flagged.has(item.id)
+          ? 'not-taken-up'
+          : 'pending';
+    return {
+      itemId: item.id,
+      meetingId: item.meetingId,
+      date: item.date,
+      title: item.title,
+      referral: { to: item.referralTo, date: item.referralDate, text: item.referralText },
+      status,
+      links: itemLinks,
+    };
   });
+  return out.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.itemId.localeCompare(b.itemId));
 }

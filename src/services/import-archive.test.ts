@@ -170,6 +170,28 @@ describe('importArchive', () => {
     expect(await store.read((s) => s.persons.list())).toEqual([]);
   });
 
+  it('stores the rest of a batch around a document that fails to store, with its links and index', async () => {
+    const broken = makeDocument({
+      date: '2017-01-20',
+      items: [item('x', { decisions: [{ text: '', kind: 'other', assignments: [] }] })],
+    });
+    const later = makeDocument({ date: '2017-02-17', items: [item('Utvärdering av projekt Skitlite')] });
+    const paths = [
+      write('1.txt', documentFile(meeting2016)),
+      write('2.txt', documentFile(broken)),
+      write('3.txt', documentFile(later)),
+    ];
+    const summary = await importArchive(store, paths, { ...v1, batchSize: 10 });
+    expect(summary.imported.map((r) => r.file)).toEqual([paths[0], paths[2]]);
+    expect(summary.failed.map((r) => r.file)).toEqual([paths[1]]);
+    const state = await store.read(async (s) => ({
+      meetings: (await s.meetings.list()).map((m) => m.date),
+      links: await s.followUps.list({ kind: 'report-back' }),
+    }));
+    expect(state.meetings).toEqual(['2016-11-18', '2017-02-17']);
+    expect(state.links).toHaveLength(1);
+  });
+
   it('changes nothing in a dry run but reports what would happen', async () => {
     const path = write('a.txt', documentFile(meeting2016));
     const summary = await importArchive(store, [path], { ...v1, dryRun: true });

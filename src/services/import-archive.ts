@@ -271,6 +271,9 @@ function unchanged(file: string, existing: DocumentInfo): FileResult {
 /** A document failed inside a batch's transaction, which is then rolled back. */
 class DocumentFailed extends Error {}
 
+/** Rolls a dry run's batch back once every document in it has been stored. */
+class DryRunBatch extends Error {}
+
 /**
  * Stores parsed documents in one transaction and recomputes the follow-up links of every meeting they touched.
  * When a document fails to store, the transaction is rolled back and the batch is stored again one transaction
@@ -317,12 +320,12 @@ async function writeDocuments(
           throw new DocumentFailed(one.file);
         }
       }
-      if (dryRun) throw new DryRunRollback(results[0]!);
+      if (dryRun) throw new DryRunBatch();
       await linkMeetings(session, relink, options.analyze ? { analyze: options.analyze } : {});
     });
     return results;
   } catch (error) {
-    if (error instanceof DryRunRollback) return results;
+    if (error instanceof DryRunBatch) return results;
     if (!(error instanceof DocumentFailed)) {
       const cause = toFailure(error);
       return entries.map((entry) => failure(entry.file, cause));

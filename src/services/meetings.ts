@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { ArchiveSession, ArchiveStore, MeetingFilter } from '../store/ports.js';
-import type { AssignmentStatus } from '../store/schema.js';
+import type { AssignmentStatus, MeetingRow } from '../store/schema.js';
 import { assignmentStatus } from './follow-up.js';
 
 export interface MeetingSummary {
@@ -67,23 +68,52 @@ export interface MeetingDetail {
 export async function listMeetings(store: ArchiveStore, filter: MeetingFilter = {}): Promise<MeetingSummary[]> {
   return store.read(async (session) => {
     const out: MeetingSummary[] = [];
-    for (const m of await session.meetings.list(filter)) {
-      const bundle = await session.meetings.bundle(m.id);
-      out.push({
-        id: m.id,
-        body: m.body,
-        number: m.number,
-        date: m.date,
-        place: m.place,
-        items: bundle?.items.length ?? 0,
-        decisions: bundle?.decisions.length ?? 0,
-        present: bundle?.participants.filter((p) => p.list === 'present').length ?? 0,
-        documents: (await session.documents.listForMeeting(m.id)).length,
-        flags: [...new Set((await session.flags.list({ meetingId: m.id })).map((f) => f.kind))],
-      });
-    }
+    for (const m of await session.meetings.list(filter)) out.push(await summarize(session, m));
     return out;
   });
+}
+
+/**
+ * The `limit` newest meetings not in `hidden`, newest first (undated last, ties by id), as `listMeetings` sums them
+ * up. Reads the page through the date index instead of summing up the whole archive.
+ */
+export async function latestMeetings(
+  store: ArchiveStore,
+  options: { limit: number; hidden?: ReadonlySet<string> },
+): Promise<MeetingSummary[]> {
+  if (options.limit <= 0) return [];
+  return store.read(async (session) => {
+    const hidden = [...(options.hidden ?? [])];
+    const page = (dated: boolean, limit: number) => {
+      let query = session.db.selectFrom('meetings').selectAll();
+      if (hidden.length > 0) query = query.where('id', 'not in', hidden);
+      // Dated meetings newest first through the date index; then the undated ones, which sort as ''.
+      return dated
+        ? query.where('date', '>', '').orderBy('date', 'desc').orderBy('id').limit(limit).execute()
+        : query.where(sql<boolean>`coalesce(date, '') = ''`).orderBy('id').limit(limit).execute();
+    };
+    const rows = await page(true, options.limit);
+    if (rows.length < options.limit) rows.push(...(await page(false, options.limit - rows.length)));
+    const out: MeetingSummary[] = [];
+    for (const m of rows) out.push(await summarize(session, m));
+    return out;
+  });
+}
+
+async function summarize(session: ArchiveSession, m: MeetingRow): Promise<MeetingSummary> {
+  const bundle = await session.meetings.bundle(m.id);
+  return {
+    id: m.id,
+    body: m.body,
+    number: m.number,
+    date: m.date,
+    place: m.place,
+    items: bundle?.items.length ?? 0,
+    decisions: bundle?.decisions.length ?? 0,
+    present: bundle?.participants.filter((p) => p.list === 'present').length ?? 0,
+    documents: (await session.documents.listForMeeting(m.id)).length,
+    flags: [...new Set((await session.flags.list({ meetingId: m.id })).map((f) => f.kind))],
+  };
 }
 
 async function findMeeting(session: ArchiveSession, ref: string) {

@@ -50,7 +50,9 @@ class WorkerParsePool implements ParsePool {
   }
 
   private start(): void {
-    const worker = new Worker(WORKER_FILE);
+    // A small young generation: parsing allocates fast, and V8 would otherwise grow it to its maximum, memory the
+    // import does not need (measured on 2,000 generated protocols: 20–30 MB less resident memory).
+    const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.unref();
     this.workers.push(worker);
     this.load.set(worker, 0);

@@ -171,6 +171,8 @@ export interface FollowUpLinkRepository {
   put(row: FollowupLinkRow): Promise<void>;
   /** Drops undecided suggestions that start or end in a meeting, before they are computed again. */
   clearSuggestions(meetingId: string): Promise<void>;
+  /** Drops the undecided suggestions that start at an assignment or item, before they are computed again. */
+  clearSuggestionsFrom(sourceId: string): Promise<void>;
   decide(id: string, status: LinkStatus, by: string, at: string, note: string | null): Promise<void>;
   list(filter?: { kind?: LinkKind; sourceId?: string; status?: LinkStatus }): Promise<FollowupLinkRow[]>;
 }

@@ -224,9 +224,15 @@ export function runStoreContract(factory: StoreFactory): void {
       await store.write((s) => s.followUps.decide('l_1', 'confirmed', 'sekr', NOW, null));
       await store.write(async (s) => {
         await s.followUps.clearSuggestions('m_1');
+        await s.followUps.clearSuggestionsFrom('a_1');
         await s.followUps.suggest({ ...link, score: 0.7 });
+        await s.followUps.suggest({ ...link, id: 'l_2', targetItemId: 'i_3' });
       });
       expect(await store.read((s) => s.followUps.get('l_1'))).toMatchObject({ status: 'confirmed', score: 0.7 });
+      await store.write((s) => s.followUps.clearSuggestionsFrom('a_1'));
+      expect(await store.read((s) => s.followUps.list({ sourceId: 'a_1' }))).toEqual([
+        expect.objectContaining({ id: 'l_1', status: 'confirmed' }),
+      ]);
     });
 
     it('finds documents by hash and pages through them', async () => {

@@ -16,8 +16,8 @@ import type {
 import { isPublic } from './visibility.js';
 
 /*
- * Read models of meetings, items and decisions for the API: one page at a time, counted in SQL, so a list costs
- * the same in an archive of five protocols and of a hundred thousand.
+ * Read models of meetings, items and decisions for the API: one page at a time, so a page costs its rows and not
+ * the archive; only the total (one count in SQL) grows with the archive.
  */
 
 type MeetingSummary = z.infer<typeof MeetingSummarySchema>;

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { searchArchive } from '../../services/search-archive.js';
 import { archiveStats } from '../../services/stats.js';
 import type { AppDeps } from '../deps.js';
+import { cachedRead } from '../read-cache.js';
 import { resolveScope } from './meeting-scope.js';
 import { page } from './pagination.js';
 import { assignmentPage } from './read-assignments.js';
@@ -392,7 +393,10 @@ export function apiRoutes(deps: AppDeps): Hono {
     tags: ['stats'],
     query: z.object({ year: yearParam.optional().describe('One year only') }),
     response: StatsSchema,
-    handler: ({ query }) => archiveStats(store, query.year === undefined ? {} : { year: query.year }),
+    handler: ({ query }) =>
+      cachedRead(store, `stats:${query.year ?? ''}`, () =>
+        archiveStats(store, query.year === undefined ? {} : { year: query.year }),
+      ),
   });
 
   api.get({

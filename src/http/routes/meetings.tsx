@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { listAssignments, listReferrals } from '../../services/follow-up.js';
+import { listAssignments, meetingReferrals } from '../../services/follow-up.js';
 import { listMeetings, showMeeting } from '../../services/meetings.js';
 import { hiddenMeetings } from '../../services/publication.js';
 import { MeetingPage } from '../../web/pages/meeting.js';
@@ -72,9 +72,7 @@ export function meetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const hidden = await hiddenMeetings(deps.store);
     if (!view.user && hidden.has(id)) throw new AppError('not-found', 'No such meeting.');
     const meeting = await showMeeting(deps.store, id);
-    const referrals = new Map(
-      (await listReferrals(deps.store)).filter((r) => r.meetingId === id).map((r) => [r.itemId, r]),
-    );
+    const referrals = new Map((await meetingReferrals(deps.store, id)).map((r) => [r.itemId, r]));
     const overdue = new Set(
       (await listAssignments(deps.store, { meetingId: id }, deps.clock)).filter((a) => a.overdue).map((a) => a.id),
     );

@@ -1,24 +1,28 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { annualReport } from '../../services/annual-report.js';
+import { annualReport, reportYears } from '../../services/annual-report.js';
 import { StatsPage } from '../../web/pages/stats.js';
 import { sendCsv } from '../csv.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
+import { cachedRead } from '../read-cache.js';
 import { page } from '../render.js';
 import { valid } from '../validate.js';
 
 const StatsQuery = z.object({ ar: z.union([z.literal(''), z.string().regex(/^\d{4}$/)]).default('') });
 
 export function statsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  // Counts over the whole archive: computed once per data version, year and date (overdue depends on it).
   const load = (year: string) =>
-    annualReport(deps.store, { clock: deps.clock, ...(year ? { year: Number(year) } : {}) });
+    cachedRead(deps.store, `annual-report:${year}:${deps.clock().toISOString().slice(0, 10)}`, () =>
+      annualReport(deps.store, { clock: deps.clock, ...(year ? { year: Number(year) } : {}) }),
+    );
 
   app.get('/statistik', async (c) => {
     const { ar } = valid(StatsQuery, c.req.query());
     const report = await load(ar);
-    const years = (await load('')).meetingsPerYear.map((r) => r.year).reverse();
+    const years = await reportYears(deps.store);
     return page(c, <StatsPage view={c.get('view')} report={report} years={years} year={ar} />);
   });
 

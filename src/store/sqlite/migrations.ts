@@ -248,10 +248,25 @@ const knownOrganisationsMigration: Migration = {
   },
 };
 
+/**
+ * Assignments by item and by decision: the search filter "open assignments" looks them up for every matching item
+ * and decision, and without these it scanned the table each time.
+ */
+const assignmentIndexes: Migration = {
+  async up(db) {
+    await exec(
+      db,
+      `create index if not exists assignments_item on assignments(item_id);
+create index if not exists assignments_decision on assignments(decision_id)`,
+    );
+  },
+};
+
 /** The archive's migrations, by name. */
 export const ARCHIVE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_archive': archive,
   '0002_known_organisations': knownOrganisationsMigration,
+  '0003_assignment_indexes': assignmentIndexes,
 };
 
 /** Serves migrations from memory; Kysely applies them in name order. */

@@ -507,6 +507,9 @@ function followUps(db: Db, q: SqliteStatements): FollowUpLinkRepository {
         .onConflict((oc) => oc.column('id').doUpdateSet(rest))
         .execute();
     },
+    async clearSuggestionsFrom(sourceId) {
+      q.run("delete from followup_links where status = 'suggested' and source_id = ?", sourceId);
+    },
     async clearSuggestions(meetingId) {
       // Two statements, so each uses its index (an `or` across two columns may scan the table).
       q.run("delete from followup_links where status = 'suggested' and source_meeting_id = ?", meetingId);

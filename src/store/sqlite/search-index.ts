@@ -511,6 +511,17 @@ function matched(request: Pick<SearchRequest, 'query' | 'filters'>): RawBuilder<
     where ${filterSql(request.filters)}`;
 }
 
+/**
+ * The matched and filtered documents without their score, for the facet counts: `matched` computes bm25 for every
+ * hit, which the counts do not need (it doubles their cost for a common word).
+ */
+function matchedUnscored(request: Pick<SearchRequest, 'query' | 'filters'>): RawBuilder<unknown> {
+  const match = toFts5Match(request.query, { words: [...COLUMNS.words], parts: [...COLUMNS.parts] });
+  return sql`select d.type, d.year, d.body, d.decision_kind as kind
+    from search_docs d
+    where d.rowid in (select rowid from search_fts where search_fts match ${match}) and ${filterSql(request.filters)}`;
+}
+
 /** Fetches the original rows behind hits, in the order given. */
 async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSourceHit[]> {
   const ids = (type: SearchResultType) => rows.filter((r) => r.type === type).map((r) => r.targetId);
@@ -630,9 +641,8 @@ export class SqliteSearchIndex implements SearchIndexer, SearchReader {
       kind: string | null;
       n: number;
     }>`
-      select type, year, body, kind, count(*) as n from (${matched(request)}) group by type, year, body, kind`.execute(
-      db,
-    );
+      select type, year, body, kind, count(*) as n from (${matchedUnscored(request)})
+      group by type, year, body, kind`.execute(db);
     const rows = groups.rows;
     const counts: SearchCounts = {
       total: rows.reduce((sum, row) => sum + row.n, 0),

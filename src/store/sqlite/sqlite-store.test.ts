@@ -18,7 +18,7 @@ describe('sqlite adapter', () => {
     const raw = new Database(path);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const names = raw.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>;
-    expect(names.map((n) => n.name)).toEqual(['0001_archive', '0002_known_organisations']);
+    expect(names.map((n) => n.name)).toEqual(['0001_archive', '0002_known_organisations', '0003_assignment_indexes']);
     raw.close();
     await cleanup().catch(() => {});
   });
