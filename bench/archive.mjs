@@ -156,7 +156,7 @@ const result = {
   command: `node bench/archive.mjs --count ${count} --seed ${args.seed}`,
   corpus: { dir: corpus, files: files.length, megabytes: Number((corpusBytes / 1e6).toFixed(1)), generateSeconds },
   import: {
-    command: `node ${importArgs.slice(1).join(' ').replace(`${root}/`, '')}`,
+    command: `node ${importArgs.map((arg) => arg.replace(`${root}/`, '')).join(' ')}`,
     seconds: Number(importSeconds.toFixed(1)),
     protocolsPerSecond: Number((files.length / importSeconds).toFixed(1)),
     peakRssMb: Number((peakKb / 1024).toFixed(0)),
