@@ -6,6 +6,9 @@ import { assertValidDocument } from './support/schema.js';
 
 const encoder = new TextEncoder();
 
+// PROPERTY_RUNS raises the number of cases in a local run (the seed is set in test/support/fast-check-setup.ts).
+const runs = Number(process.env.PROPERTY_RUNS ?? 300);
+
 /** Either a schema-valid document or an AppError with a message naming the file; nothing else. */
 async function parseOrExplain(bytes: Uint8Array, name: string): Promise<void> {
   try {
@@ -47,7 +50,7 @@ describe('parser properties', () => {
       fc.asyncProperty(fc.array(protocolLine, { maxLength: 60 }), async (lines) => {
         await parseOrExplain(encoder.encode(lines.join('\n')), 'random.txt');
       }),
-      { numRuns: 300 },
+      { numRuns: runs },
     );
   });
 
@@ -60,7 +63,7 @@ describe('parser properties', () => {
           await parseOrExplain(bytes, name);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs },
     );
   });
 
@@ -75,7 +78,15 @@ describe('parser properties', () => {
         bytes.set(tail, head.length);
         await parseOrExplain(bytes, pdf ? 'broken.pdf' : 'broken.docx');
       }),
-      { numRuns: 100 },
+      { numRuns: Math.ceil(runs / 3) },
     );
+  });
+});
+
+describe('parser regressions found by the properties', () => {
+  it('keeps a decision point of punctuation only as text, not as an empty decision', async () => {
+    const { document } = await parseProtocol({ bytes: encoder.encode('0. !\nBeslut:\n0. ;'), name: 'x.txt' });
+    assertValidDocument(document);
+    expect(document.items.flatMap((i) => i.decisions)).toHaveLength(0);
   });
 });

@@ -63,6 +63,11 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
   let sectionStart = 0;
 
   const addClause = (clause: string, into: Decision[]) => {
+    // A "clause" of punctuation only ("2. ;") decides nothing; keep it as text rather than lose it.
+    if (!/[\p{L}\p{N}]/u.test(clause)) {
+      if (clause.trim()) text.push(clause.trim());
+      return;
+    }
     into.push(readDecision(clause, ctx.meetingDate, ctx.body, into.at(-1) ?? null));
   };
   const addText = (paragraph: string) => {
