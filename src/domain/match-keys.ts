@@ -22,6 +22,19 @@ const PARK = { å: '\uE000', ä: '\uE001', ö: '\uE002' } as const;
 const UNPARK: Record<string, string> = { '\uE000': 'å', '\uE001': 'ä', '\uE002': 'ö' };
 
 /**
+ * The series a meeting belongs to: one body of one organisation ("kommunstyrelsen|båstads kommun"). A dated
+ * meeting's natural key is its series, `|` and its ISO date, so the meetings of a series sort by date under it.
+ */
+export function seriesKey(body: string | null, organization: string | null): string {
+  return `${matchKey(body ?? '')}|${matchKey(organization ?? '')}`;
+}
+
+/** The series of a dated meeting's natural key (see `seriesKey`). */
+export function seriesOfNaturalKey(naturalKey: string): string {
+  return naturalKey.slice(0, naturalKey.lastIndexOf('|'));
+}
+
+/**
  * A deterministic identifier: `prefix_` plus 20 hex digits of the SHA-256 of the parts. The same natural key always
  * gives the same id, so a re-import addresses the same rows and manual decisions keyed by id survive it.
  */

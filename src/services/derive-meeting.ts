@@ -1,5 +1,5 @@
 import type { Participant, ProtocolDocument } from '../domain/document.js';
-import { matchKey, stableId } from '../domain/match-keys.js';
+import { matchKey, seriesKey, stableId } from '../domain/match-keys.js';
 import type { ArchiveSession, MeetingBundle } from '../store/ports.js';
 import type { ParticipantList } from '../store/schema.js';
 import { resolveOrganisation } from './resolve-organisations.js';
@@ -16,7 +16,7 @@ import { resolvePerson } from './resolve-people.js';
 /** The natural key of the meeting a document records: body + organisation + date, or the file when it has no date. */
 export function meetingNaturalKey(document: ProtocolDocument, sha256: string): string {
   if (!document.date) return `sha:${sha256}`;
-  return `${matchKey(document.body ?? '')}|${matchKey(document.organization ?? '')}|${document.date}`;
+  return `${seriesKey(document.body, document.organization)}|${document.date}`;
 }
 
 export function meetingIdFor(naturalKey: string): string {

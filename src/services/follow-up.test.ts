@@ -113,6 +113,18 @@ describe('follow-up', () => {
     expect(a!.suggestions[0]!.score).toBeGreaterThan(0.5);
   });
 
+  it('looks for report-backs and referrals in the same series only: the same body of another organisation is not it', async () => {
+    await load(store, { ...reported, organization: 'Skåne Nordväst' });
+    await load(store, { ...january(true), organization: 'Skåne Nordväst' });
+    await load(store, decided);
+    const [a] = await listAssignments(store, {}, fixedClock('2017-06-01T00:00:00Z'));
+    expect(a?.suggestions).toEqual([]);
+    expect((await listReferrals(store))[0]?.status).toBe('pending');
+    await load(store, reported);
+    const [after] = await listAssignments(store, {}, fixedClock('2017-06-01T00:00:00Z'));
+    expect(after?.suggestions.map((s) => s.targetDate)).toEqual(['2017-02-17']);
+  });
+
   it('a confirmed report-back makes the assignment reported, and survives a re-import', async () => {
     await load(store, decided);
     await load(store, reported);

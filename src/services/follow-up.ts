@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
-import { matchKey, stableId } from '../domain/match-keys.js';
+import { matchKey, seriesOfNaturalKey, stableId } from '../domain/match-keys.js';
 import type { ArchiveSession, ArchiveStore, AssignmentView, DatedItem } from '../store/ports.js';
 import type { AssignmentStatus, FollowupLinkRow, LinkStatus, MeetingRow } from '../store/schema.js';
 import { type Analyzer, subjectWords } from './subject-words.js';
@@ -197,14 +197,14 @@ async function targetMeetingOf(session: ArchiveSession, item: DatedItem) {
   if (!item.date) return undefined;
   const date = item.referralDate;
   const after = addDays(item.date, 1);
-  if (date && date.length === 10)
-    return (await session.meetings.list({ body: item.body, from: date, to: date, limit: 1 }))[0];
+  const series = item.series;
+  if (date && date.length === 10) return (await session.meetings.list({ series, from: date, to: date, limit: 1 }))[0];
   if (date) {
     const from = `${date}-01` > after ? `${date}-01` : after;
-    return (await session.meetings.list({ body: item.body, from, to: dueDeadline(date), limit: 1 }))[0];
+    return (await session.meetings.list({ series, from, to: dueDeadline(date), limit: 1 }))[0];
   }
-  // "Tas upp på nästa möte" without a date: the next meeting of the body.
-  return (await session.meetings.list({ body: item.body, from: after, to: addMonths(after, 12), limit: 1 }))[0];
+  // "Tas upp på nästa möte" without a date: the next meeting of the series.
+  return (await session.meetings.list({ series, from: after, to: addMonths(after, 12), limit: 1 }))[0];
 }
 
 /** Links a postponed item to the item of the target meeting that took it up, or flags it as not taken up. */
@@ -268,18 +268,19 @@ export async function linkMeetings(
   options: LinkOptions = {},
 ): Promise<void> {
   const analysis = new Analysis(options.analyze ?? subjectWords);
-  const byBody = new Map<string | null, MeetingRow[]>();
+  const bySeries = new Map<string, MeetingRow[]>();
   for (const id of new Set(meetingIds)) {
     await session.followUps.clearSuggestions(id);
     const meeting = await session.meetings.get(id);
     if (!meeting?.date) continue;
-    const list = byBody.get(meeting.body);
+    const series = seriesOfNaturalKey(meeting.naturalKey);
+    const list = bySeries.get(series);
     if (list) list.push(meeting);
-    else byBody.set(meeting.body, [meeting]);
+    else bySeries.set(series, [meeting]);
   }
-  for (const [body, meetings] of byBody) {
+  for (const [series, meetings] of bySeries) {
     meetings.sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id));
-    await linkBody(session, body, meetings, analysis);
+    await linkSeries(session, series, meetings, analysis);
   }
 }
 
@@ -292,10 +293,13 @@ export async function linkMeeting(
   await linkMeetings(session, [meetingId], options);
 }
 
-/** Links meetings of one body, sorted by date. */
-async function linkBody(
+/**
+ * Links meetings of one series (one body of one organisation), sorted by date. A report-back or a postponed item is
+ * looked for in the same series only: the archive of a whole region holds many bodies of the same name.
+ */
+async function linkSeries(
   session: ArchiveSession,
-  body: string | null,
+  series: string,
   meetings: readonly MeetingRow[],
   analysis: Analysis,
 ): Promise<void> {
@@ -310,7 +314,7 @@ async function linkBody(
     for (const assignment of await session.assignments.forMeeting(meeting.id))
       assignments.set(assignment.id, assignment);
   }
-  const earlier = await session.assignments.list({ body, from: addMonths(first, -LOOKBACK_MONTHS), to: last });
+  const earlier = await session.assignments.list({ series, from: addMonths(first, -LOOKBACK_MONTHS), to: last });
   for (const assignment of earlier) {
     const end = windowEnd(assignment);
     const reaches = (m: MeetingRow) =>
@@ -327,7 +331,7 @@ async function linkBody(
       .map((w) => w.end)
       .sort()
       .at(-1)!;
-    const index = new ItemIndex(await session.meetings.itemsBetween(body, from, to), analysis);
+    const index = new ItemIndex(await session.meetings.itemsBetween(series, from, to), analysis);
     for (const { assignment, from, end } of windows) {
       await session.followUps.clearSuggestionsFrom(assignment.id);
       const candidates = index
@@ -339,7 +343,7 @@ async function linkBody(
 
   // Referrals these meetings may have taken up (or that they made themselves).
   const referred = await session.meetings.referredItemsBefore(
-    body,
+    series,
     addDays(last, 1),
     addMonths(first, -LOOKBACK_MONTHS),
   );

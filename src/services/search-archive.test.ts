@@ -151,6 +151,18 @@ describe('searchArchive (SQLite FTS5)', () => {
     expect(result.counts.bodies.map((b) => b.value).sort()).toEqual(['Kommundirektörsgruppen', 'Styrelsen']);
   });
 
+  it('ranks and counts only the newest matches of a broad search, after the filters', async () => {
+    const capped = await searchArchive(store, new SqliteSearchIndex(2), { query: 'budget' });
+    expect(capped.counts.capped).toBe(true);
+    expect(capped.total).toBe(2);
+    // The newest matches by import order: the 2022 meeting was imported last.
+    expect(capped.hits.map((h) => h.date)).toEqual(['2022-02-16', '2022-02-16']);
+    const narrowed = await searchArchive(store, new SqliteSearchIndex(2), { query: 'budget', to: '2016' });
+    expect(narrowed.counts.capped).toBe(false);
+    expect(narrowed.hits.map((h) => h.date)).toEqual(['2016-11-18']);
+    expect((await search({ query: 'budget' })).counts.capped).toBe(false);
+  });
+
   it('pages through results', async () => {
     const all = await search({ query: 'budget', limit: 100 });
     const second = await search({ query: 'budget', limit: 2, offset: 2 });

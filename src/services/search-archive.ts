@@ -154,12 +154,7 @@ export async function searchArchive(
     };
     if (input.timeline) {
       const years = await reader.timeline(session, { query, filters }, perYear);
-      const countOf = new Map(counts.years.map((y) => [y.value, y.count]));
-      result.timeline = years.map((year) => ({
-        year: year.year,
-        count: countOf.get(year.year) ?? year.hits.length,
-        hits: year.hits.map(present),
-      }));
+      result.timeline = years.map((year) => ({ year: year.year, count: year.count, hits: year.hits.map(present) }));
     }
     return result;
   });

@@ -48,6 +48,8 @@ export interface MeetingBundle {
 export interface DatedItem extends ItemRow {
   date: string | null;
   body: string | null;
+  /** The meeting's series (see `MeetingFilter.series`). */
+  series: string;
 }
 
 /** An assignment with its context, as listed by follow-up. */
@@ -67,6 +69,11 @@ export interface MeetingFilter {
   body?: string | null;
   from?: string;
   to?: string;
+  /**
+   * Meetings of one series: one body of one organisation, the natural key without its date (`meetingSeries`).
+   * Follow-up links stay within a series, so the importer reads only the series' own history.
+   */
+  series?: string;
   /** At most this many meetings (the first ones by date). */
   limit?: number;
 }
@@ -94,9 +101,9 @@ export interface MeetingRepository {
   delete(id: string): Promise<void>;
   bundle(id: string): Promise<MeetingBundle | undefined>;
   /** Items of meetings of `body` dated in [from, to] (inclusive, ISO strings). */
-  itemsBetween(body: string | null, from: string, to: string): Promise<DatedItem[]>;
+  itemsBetween(series: string, from: string, to: string): Promise<DatedItem[]>;
   /** Items that carry a referral and belong to meetings of `body` dated before `before` (and from `from` on). */
-  referredItemsBefore(body: string | null, before: string, from?: string): Promise<DatedItem[]>;
+  referredItemsBefore(series: string, before: string, from?: string): Promise<DatedItem[]>;
   items(meetingId: string): Promise<ItemRow[]>;
   getItem(id: string): Promise<DatedItem | undefined>;
   /** The meeting a meeting, item, decision or assignment id belongs to. */
@@ -150,6 +157,8 @@ export interface AssignmentFilter {
   meetingId?: string;
   /** Meetings of this body (null: meetings without a body); with `from`/`to`, dated in [from, to]. */
   body?: string | null;
+  /** Meetings of this series (see `MeetingFilter.series`). */
+  series?: string;
   from?: string;
   to?: string;
 }

@@ -2,6 +2,13 @@ import type { DecisionKind } from '../domain/document.js';
 import type { SearchQuery } from '../search/query.js';
 import type { ArchiveSession } from './ports.js';
 
+/**
+ * The most matches one search ranks and counts: the newest ones (by index order, which is import order). Ranking
+ * and counting every match of a word found in every protocol would cost time in proportion to the archive; a
+ * person narrows such a search with filters, which apply before the cap.
+ */
+export const SEARCH_CAP = 2000;
+
 /** What a search can return. */
 export const SEARCH_RESULT_TYPES = ['item', 'decision', 'meeting', 'person'] as const;
 export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number];
@@ -55,9 +62,14 @@ export interface FacetCount<K extends string = string> {
   count: number;
 }
 
-/** Counts over every result that matches query and filters, not only the page. */
+/**
+ * Counts over every result that matches query and filters, not only the page; or, when `capped`, over the
+ * `total` newest of them (a query that matches more is ranked and counted among those, see `SEARCH_CAP`).
+ */
 export interface SearchCounts {
   total: number;
+  /** More results match than were counted and ranked: `total` is a lower bound. */
+  capped: boolean;
   types: FacetCount<SearchResultType>[];
   /** By meeting year, oldest first; persons have no year and are not counted here. */
   years: FacetCount[];
@@ -71,10 +83,13 @@ export interface SearchCounts {
  */
 export interface SearchReader {
   search(session: ArchiveSession, request: SearchRequest): Promise<{ hits: SearchSourceHit[]; counts: SearchCounts }>;
-  /** The best `perYear` hits of each meeting year, for topic timelines; years oldest first. */
+  /**
+   * The best `perYear` hits of each meeting year and the number of hits that year, for topic timelines; years
+   * oldest first. Not capped: a timeline follows a topic through the whole archive.
+   */
   timeline(
     session: ArchiveSession,
     request: Omit<SearchRequest, 'limit' | 'offset'>,
     perYear: number,
-  ): Promise<Array<{ year: string; hits: SearchSourceHit[] }>>;
+  ): Promise<Array<{ year: string; count: number; hits: SearchSourceHit[] }>>;
 }

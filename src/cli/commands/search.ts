@@ -67,7 +67,11 @@ function printResult(result: SearchResult): void {
     result.hits.length > 0
       ? `, visar ${result.offset + 1}–${result.offset + result.hits.length}`
       : ', inga på denna sida';
-  process.stdout.write(`${result.total} träffar för "${result.query}" (${byType})${shown}\n`);
+  const total = result.counts.capped ? `Fler än ${result.total}` : String(result.total);
+  process.stdout.write(`${total} träffar för "${result.query}" (${byType})${shown}\n`);
+  if (result.counts.capped) {
+    process.stdout.write(`De ${result.total} senaste träffarna är rangordnade och räknade; avgränsa med filter.\n`);
+  }
   if (result.timeline) {
     for (const year of result.timeline) {
       process.stdout.write(`\n${year.year}  ${year.count} träffar\n`);

@@ -329,7 +329,19 @@ export const SearchResultSchema = z.object({
   total: count,
   offset: count,
   limit: count,
-  counts: z.object({ total: count, types: facet, years: facet, bodies: facet, decisionKinds: facet }),
+  counts: z.object({
+    total: count,
+    capped: z
+      .boolean()
+      .describe(
+        'More results match than one search ranks and counts (2,000): total and facets cover the newest 2,000; ' +
+          'filters narrow the search before that limit.',
+      ),
+    types: facet,
+    years: facet,
+    bodies: facet,
+    decisionKinds: facet,
+  }),
   hits: z.array(SearchHitSchema),
   timeline: z.array(z.object({ year: z.string(), count, hits: z.array(SearchHitSchema) })).optional(),
   links: PageLinksSchema,

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { seriesOfNaturalKey } from '../../domain/match-keys.js';
 import type {
   ArchiveSession,
   AssignmentRepository,
@@ -34,7 +35,8 @@ const MEETING_SELECT = selectList('id natural_key document_id body organization 
 const ITEM_COLUMNS =
   'id meeting_id position natural_key number title text presenters_json referral_to referral_date referral_text';
 const ITEM_SELECT = selectList(ITEM_COLUMNS);
-const DATED_ITEM_SELECT = `${selectList(ITEM_COLUMNS, 'i')}, m.date as date, m.body as body`;
+const DATED_ITEM_SELECT = `${selectList(ITEM_COLUMNS, 'i')}, m.date as date, m.body as body,
+  m.natural_key as "naturalKey_"`;
 const DOCUMENT_INFO_SELECT = selectList(
   'id sha256 name format text document_json parser_version meeting_id status imported_at updated_at',
 );
@@ -54,6 +56,21 @@ function bodyIs(column: string, body: string | null): string {
 
 function bodyParam(body: string | null): string[] {
   return body === null ? [] : [body];
+}
+
+/**
+ * The meetings of a series dated in [from, to] (`to` exclusive when `before`), as a range of the unique index on
+ * natural keys: a dated meeting's key is its series, `|` and its ISO date (see `seriesKey`).
+ */
+function seriesRange(column: string, series: string, from = '', to = '\uffff', before = false): [string, string[]] {
+  return [`${column} >= ? and ${column} ${before ? '<' : '<='} ?`, [`${series}|${from}`, `${series}|${to}`]];
+}
+
+/** A row of DATED_ITEM_SELECT: a dated item with its meeting's natural key, from which its series is cut. */
+type DatedItemRow = Omit<DatedItem, 'series'> & { naturalKey_: string };
+
+function withSeries({ naturalKey_, ...row }: DatedItemRow): DatedItem {
+  return { ...row, series: seriesOfNaturalKey(naturalKey_) };
 }
 
 /** Collects `where` conditions and their parameters for the few queries whose filters vary. */
@@ -134,14 +151,6 @@ function documents(db: Db, q: SqliteStatements): DocumentRepository {
   };
 }
 
-function datedItems(db: Db) {
-  return db
-    .selectFrom('items')
-    .innerJoin('meetings', 'meetings.id', 'items.meetingId')
-    .selectAll('items')
-    .select(['meetings.date as date', 'meetings.body as body']);
-}
-
 function meetings(db: Db, q: SqliteStatements): MeetingRepository {
   return {
     async get(id) {
@@ -162,6 +171,10 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       if (filter.from) where.add('date >= ?', filter.from);
       if (filter.to) where.add('date <= ?', filter.to);
       if (filter.body !== undefined) where.add(bodyIs('body', filter.body), ...bodyParam(filter.body));
+      if (filter.series !== undefined) {
+        const [condition, params] = seriesRange('natural_key', filter.series, filter.from, filter.to);
+        where.add(condition, ...params);
+      }
       const limit = filter.limit === undefined ? '' : `limit ${Math.max(0, Math.floor(filter.limit))}`;
       return q.all(`select ${MEETING_SELECT} from meetings ${where.sql} order by date, id ${limit}`, ...where.params);
     },
@@ -241,30 +254,35 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       };
       return bundle;
     },
-    async itemsBetween(body, from, to) {
-      return q.all(
-        `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
-         where ${bodyIs('m.body', body)} and m.date >= ? and m.date <= ? order by m.date, i.position`,
-        ...bodyParam(body),
-        from,
-        to,
-      );
+    async itemsBetween(series, from, to) {
+      const [condition, params] = seriesRange('m.natural_key', series, from, to);
+      return q
+        .all<DatedItemRow>(
+          `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+           where ${condition} order by m.date, i.position`,
+          ...params,
+        )
+        .map(withSeries);
     },
-    async referredItemsBefore(body, before, from = '') {
-      return q.all(
-        `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
-         where ${bodyIs('m.body', body)} and m.date >= ? and m.date < ? and i.referral_text is not null
-         order by m.date, i.position`,
-        ...bodyParam(body),
-        from,
-        before,
-      );
+    async referredItemsBefore(series, before, from = '') {
+      const [condition, params] = seriesRange('m.natural_key', series, from, before, true);
+      return q
+        .all<DatedItemRow>(
+          `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+           where ${condition} and i.referral_text is not null order by m.date, i.position`,
+          ...params,
+        )
+        .map(withSeries);
     },
     async items(meetingId) {
       return q.all(`select ${ITEM_SELECT} from items where meeting_id = ? order by position`, meetingId);
     },
     async getItem(id) {
-      return datedItems(db).where('items.id', '=', id).executeTakeFirst() as Promise<DatedItem | undefined>;
+      const row = q.get<DatedItemRow>(
+        `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id where i.id = ?`,
+        id,
+      );
+      return row && withSeries(row);
     },
     async meetingOf(targetId) {
       const table = ({ m: 'meetings', i: 'items', d: 'decisions', a: 'assignments', pa: 'participants' } as const)[
@@ -441,6 +459,10 @@ function assignments(db: Db, q: SqliteStatements): AssignmentRepository {
       const where = new Conditions();
       if (filter.meetingId) where.add('a.meeting_id = ?', filter.meetingId);
       if (filter.body !== undefined) where.add(bodyIs('m.body', filter.body), ...bodyParam(filter.body));
+      if (filter.series !== undefined) {
+        const [condition, params] = seriesRange('m.natural_key', filter.series, filter.from, filter.to);
+        where.add(condition, ...params);
+      }
       if (filter.from) where.add('m.date >= ?', filter.from);
       if (filter.to) where.add('m.date <= ?', filter.to);
       return withContext(

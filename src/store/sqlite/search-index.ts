@@ -5,14 +5,15 @@ import { analyzeForIndex } from '../../search/analyzer.js';
 import { toFts5Match } from '../../search/fts5-match.js';
 import type { ArchiveSession } from '../ports.js';
 import type { SearchIndexer } from '../search-indexer.js';
-import type {
-  FacetCount,
-  SearchCounts,
-  SearchFilters,
-  SearchReader,
-  SearchRequest,
-  SearchResultType,
-  SearchSourceHit,
+import {
+  type FacetCount,
+  SEARCH_CAP,
+  type SearchCounts,
+  type SearchFilters,
+  type SearchReader,
+  type SearchRequest,
+  type SearchResultType,
+  type SearchSourceHit,
 } from '../search-reader.js';
 import { sessionStatements } from './session-statements.js';
 import type { SqliteStatements } from './statements.js';
@@ -304,8 +305,11 @@ async function insertDocs(db: Runner, docs: readonly NewDoc[]): Promise<void> {
 }
 
 async function removeMeetingRows(db: Runner, meetingId: string): Promise<void> {
-  await db.run('delete from search_fts where rowid in (select rowid from search_docs where meeting_id = ?)', meetingId);
-  await db.run('delete from search_docs where meeting_id = ?', meetingId);
+  // The rowids first: FTS5 answers `rowid in (subquery)` by scanning the whole index, which made every import
+  // slower the larger the archive grew; a delete by one rowid is a direct lookup. A new meeting has none.
+  const rows = await db.all<{ rowid: number }>('select rowid from search_docs where meeting_id = ?', meetingId);
+  for (const { rowid } of rows) await db.run('delete from search_fts where rowid = ?', rowid);
+  if (rows.length > 0) await db.run('delete from search_docs where meeting_id = ?', meetingId);
 }
 
 /** (Re)indexes one meeting, its items and decisions, and refreshes the people who appear in it. */
@@ -398,7 +402,7 @@ async function stalePersonDocs(
     return rowid === undefined ? [] : [rowid];
   });
   if (rewrite.length > 0) {
-    await db.run(`delete from search_fts where rowid in ${placeholders(rewrite)}`, ...rewrite);
+    for (const rowid of rewrite) await db.run('delete from search_fts where rowid = ?', rowid);
     await db.run(`delete from search_docs where rowid in ${placeholders(rewrite)}`, ...rewrite);
   }
   return (await loadPersons(db, stale)).map((person) => ({
@@ -511,17 +515,6 @@ function matched(request: Pick<SearchRequest, 'query' | 'filters'>): RawBuilder<
     where ${filterSql(request.filters)}`;
 }
 
-/**
- * The matched and filtered documents without their score, for the facet counts: `matched` computes bm25 for every
- * hit, which the counts do not need (it doubles their cost for a common word).
- */
-function matchedUnscored(request: Pick<SearchRequest, 'query' | 'filters'>): RawBuilder<unknown> {
-  const match = toFts5Match(request.query, { words: [...COLUMNS.words], parts: [...COLUMNS.parts] });
-  return sql`select d.type, d.year, d.body, d.decision_kind as kind
-    from search_docs d
-    where d.rowid in (select rowid from search_fts where search_fts match ${match}) and ${filterSql(request.filters)}`;
-}
-
 /** Fetches the original rows behind hits, in the order given. */
 async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSourceHit[]> {
   const ids = (type: SearchResultType) => rows.filter((r) => r.type === type).map((r) => r.targetId);
@@ -613,14 +606,17 @@ async function toSourceHits(db: Db, rows: readonly DocRow[]): Promise<SearchSour
   });
 }
 
-function facet<K extends string>(rows: readonly { value: K | null; n: number }[]): FacetCount<K>[] {
+function tally<K extends string>(values: readonly (K | null)[]): FacetCount<K>[] {
   const counts = new Map<K, number>();
-  for (const row of rows) if (row.value !== null) counts.set(row.value, (counts.get(row.value) ?? 0) + row.n);
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count }));
 }
 
 /** Full-text search over an SQLite archive: `SearchIndexer` for writes, `SearchReader` for queries. */
 export class SqliteSearchIndex implements SearchIndexer, SearchReader {
+  /** @param cap the most matches one search ranks and counts (`SEARCH_CAP`; smaller in tests). */
+  constructor(private readonly cap = SEARCH_CAP) {}
+
   async indexMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
     await indexMeetingRows(statementRunner(sessionStatements(session)), meetingId);
   }
@@ -634,41 +630,54 @@ export class SqliteSearchIndex implements SearchIndexer, SearchReader {
     request: SearchRequest,
   ): Promise<{ hits: SearchSourceHit[]; counts: SearchCounts }> {
     const db = session.db;
-    const groups = await sql<{
-      type: SearchResultType;
-      year: string | null;
-      body: string | null;
-      kind: string | null;
-      n: number;
-    }>`
-      select type, year, body, kind, count(*) as n from (${matchedUnscored(request)})
-      group by type, year, body, kind`.execute(db);
-    const rows = groups.rows;
+    // The newest matches that pass the filters, at most cap + 1 (the one more says whether there are more).
+    // FTS5 hands out matches in rowid order, so `order by rowid desc limit` stops early instead of ranking and
+    // counting every match of a common word.
+    const match = toFts5Match(request.query, { words: [...COLUMNS.words], parts: [...COLUMNS.parts] });
+    const found = await sql<DocRow & { year: string | null }>`
+      select d.type, d.target_id as "targetId", d.meeting_id as "meetingId", d.date, d.year, d.body,
+        d.decision_kind as kind, -${BM25} as score
+      from search_fts join search_docs d on d.rowid = search_fts.rowid
+      where search_fts match ${match} and ${filterSql(request.filters)}
+      order by search_fts.rowid desc limit ${this.cap + 1}`.execute(db);
+    const capped = found.rows.length > this.cap;
+    const rows = capped ? found.rows.slice(0, this.cap) : found.rows;
     const counts: SearchCounts = {
-      total: rows.reduce((sum, row) => sum + row.n, 0),
-      types: facet(rows.map((r) => ({ value: r.type, n: r.n }))),
-      years: facet(rows.map((r) => ({ value: r.year, n: r.n }))).sort((a, b) => a.value.localeCompare(b.value)),
-      bodies: facet(rows.map((r) => ({ value: r.body, n: r.n }))).sort((a, b) => b.count - a.count),
-      decisionKinds: facet(rows.map((r) => ({ value: r.kind, n: r.n }))).sort((a, b) => b.count - a.count),
+      total: rows.length,
+      capped,
+      types: tally(rows.map((r) => r.type)),
+      years: tally(rows.map((r) => r.year)).sort((a, b) => a.value.localeCompare(b.value)),
+      bodies: tally(rows.map((r) => r.body)).sort((a, b) => b.count - a.count),
+      decisionKinds: tally(rows.map((r) => r.kind)).sort((a, b) => b.count - a.count),
     };
-    if (counts.total === 0 || request.limit === 0) return { hits: [], counts };
-    const page = await sql<DocRow>`select * from (${matched(request)})
-      order by score desc, date desc, "targetId" limit ${request.limit} offset ${request.offset}`.execute(db);
-    return { hits: await toSourceHits(db, page.rows), counts };
+    if (rows.length === 0 || request.limit === 0) return { hits: [], counts };
+    rows.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (b.date ?? '').localeCompare(a.date ?? '') ||
+        (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0),
+    );
+    const page = rows.slice(request.offset, request.offset + request.limit);
+    return { hits: await toSourceHits(db, page), counts };
   }
 
   async timeline(
     session: ArchiveSession,
     request: Omit<SearchRequest, 'limit' | 'offset'>,
     perYear: number,
-  ): Promise<Array<{ year: string; hits: SearchSourceHit[] }>> {
+  ): Promise<Array<{ year: string; count: number; hits: SearchSourceHit[] }>> {
     const db = session.db;
-    const result = await sql<DocRow & { year: string }>`select * from (
-        select m.*, row_number() over (partition by m.year order by m.score desc, m.date desc, m."targetId") as position
+    const result = await sql<DocRow & { year: string; yearCount: number }>`select * from (
+        select m.*, row_number() over (partition by m.year order by m.score desc, m.date desc, m."targetId") as position,
+          count(*) over (partition by m.year) as "yearCount"
         from (${matched(request)}) m where m.year is not null)
       where position <= ${perYear} order by year, position`.execute(db);
     const hits = await toSourceHits(db, result.rows);
-    const years = [...new Set(result.rows.map((row) => row.year))];
-    return years.map((year) => ({ year, hits: hits.filter((hit) => hit.date?.slice(0, 4) === year) }));
+    const years = new Map(result.rows.map((row) => [row.year, row.yearCount]));
+    return [...years].map(([year, count]) => ({
+      year,
+      count,
+      hits: hits.filter((hit) => hit.date?.slice(0, 4) === year),
+    }));
   }
 }

@@ -125,6 +125,9 @@ export const en: Messages = {
   'search.label': 'Search terms',
   'search.help': 'Type words, "a phrase", word* or -word. Inflections are found: besluten finds beslut.',
   'search.results': '{n} results for “{q}”',
+  'search.resultsCapped': 'More than {n} results for “{q}”',
+  'search.cappedHint':
+    'The search ranks and counts the {n} newest matches. Narrow it by year, body or type to see older ones.',
   'search.noResults': 'No results for “{q}”.',
   'search.empty': 'Type something to search for.',
   'search.filters': 'Narrow down',

@@ -123,6 +123,9 @@ export const sv = {
   'search.label': 'Sökord',
   'search.help': 'Skriv ord, "en fras", ord* eller -ord. Sökningen hittar böjningar: besluten hittar beslut.',
   'search.results': '{n} träffar för ”{q}”',
+  'search.resultsCapped': 'Fler än {n} träffar för ”{q}”',
+  'search.cappedHint':
+    'Sökningen rangordnar och räknar de {n} senaste träffarna. Avgränsa med år, organ eller typ för att se äldre.',
   'search.noResults': 'Inga träffar för ”{q}”.',
   'search.empty': 'Skriv något att söka efter.',
   'search.filters': 'Avgränsa',

@@ -127,8 +127,9 @@ export function SearchPage(props: { view: View; form: SearchForm; result: Search
             <h2 id="results-h" aria-live="polite">
               {result.total === 0
                 ? t('search.noResults', { q: form.q })
-                : t('search.results', { n: result.total, q: form.q })}
+                : t(result.counts.capped ? 'search.resultsCapped' : 'search.results', { n: result.total, q: form.q })}
             </h2>
+            {result.counts.capped ? <p class="meta">{t('search.cappedHint', { n: result.total })}</p> : null}
             <ol class="plain hits" start={(form.sida - 1) * props.pageSize + 1}>
               {result.hits.map((hit) => {
                 const href =
