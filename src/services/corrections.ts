@@ -112,6 +112,6 @@ export async function correctField(
       createdBy: actor,
     });
     await session.audit.append({ at, actor, action: 'correction', targetId, details: { field, value: clean } });
-    await store.searchIndexer.indexMeeting(session, meetingId);
+    await store.searchIndexer.indexMeetings(session, [meetingId]);
   });
 }

@@ -308,20 +308,22 @@ async function writeDocuments(
   const results: FileResult[] = [];
   try {
     await store.write(async (session) => {
-      const relink = new Set<string>();
+      const batch = { relink: new Set<string>(), reindex: new Set<string>() };
       for (const one of inputs) {
         if (!('input' in one)) {
           results.push(failure(one.file, one.error));
           continue;
         }
         try {
-          results.push({ file: one.file, ...(await storeParsedDocument(session, one.input, { ...context, relink })) });
+          results.push({ file: one.file, ...(await storeParsedDocument(session, one.input, { ...context, batch })) });
         } catch {
           throw new DocumentFailed(one.file);
         }
       }
       if (dryRun) throw new DryRunBatch();
-      await linkMeetings(session, relink, options.analyze ? { analyze: options.analyze } : {});
+      await linkMeetings(session, batch.relink, options.analyze ? { analyze: options.analyze } : {});
+      // Last: the index's rows of the whole batch are written together (see SearchIndexer.indexMeetings).
+      await store.searchIndexer.indexMeetings(session, [...batch.reindex]);
     });
     return results;
   } catch (error) {

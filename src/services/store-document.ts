@@ -36,17 +36,18 @@ export interface StoreContext {
   actor: string;
   analyze?: Analyzer;
   /**
-   * Where to collect the meetings whose follow-up links must be recomputed, when the caller links a whole batch
-   * at its end (`linkMeetings`); without it, the document's links are recomputed at once.
+   * Where to collect the meetings whose follow-up links must be recomputed and which must be (re)indexed, when the
+   * caller does both for a whole batch at its end (`linkMeetings`, then `SearchIndexer.indexMeetings`); without it,
+   * the document's meeting is linked and indexed at once.
    */
-  relink?: Set<string>;
+  batch?: { relink: Set<string>; reindex: Set<string> };
 }
 
 /**
  * Stores one parsed document and everything derived from it, inside the caller's transaction: the document row
  * (bytes, text, protokoll/1 JSON, parser version), the meeting and its rows, registry entries, corrections
  * re-applied, the search index updated, and follow-up suggestions recomputed (or the meeting handed to the caller's
- * batch, see `StoreContext.relink`). A second file for a meeting already
+ * batch, see `StoreContext.batch`). A second file for a meeting already
  * in the archive is kept but only flagged (`duplicate-meeting`); it does not change the meeting.
  */
 export async function storeParsedDocument(
@@ -125,11 +126,15 @@ export async function storeParsedDocument(
     reason = `same meeting (${document.body ?? 'no body'}, ${document.date}) as document ${primaryDocumentId}`;
   } else {
     await reapplyCorrections(session, meetingId);
-    await context.indexer.indexMeeting(session, meetingId);
     relink.add(meetingId);
   }
-  if (context.relink) for (const id of relink) context.relink.add(id);
-  else await linkMeetings(session, relink, context.analyze ? { analyze: context.analyze } : {});
+  if (context.batch) {
+    for (const id of relink) context.batch.relink.add(id);
+    if (!primaryDocumentId) context.batch.reindex.add(meetingId);
+  } else {
+    await linkMeetings(session, relink, context.analyze ? { analyze: context.analyze } : {});
+    if (!primaryDocumentId) await context.indexer.indexMeetings(session, [meetingId]);
+  }
   await session.audit.append({
     at: context.now,
     actor: context.actor,

@@ -7,12 +7,13 @@ import type { ArchiveSession } from './ports.js';
  * `session.db` reaches the indexer's own tables (SQLite FTS5: migrations numbered 0100 and up).
  */
 export interface SearchIndexer {
-  indexMeeting(session: ArchiveSession, meetingId: string): Promise<void>;
+  /** (Re)indexes the meetings; call it last in a transaction that writes many (see the SQLite adapter). */
+  indexMeetings(session: ArchiveSession, meetingIds: readonly string[]): Promise<void>;
   removeMeeting(session: ArchiveSession, meetingId: string): Promise<void>;
 }
 
 /** The indexer used until search is plugged in: the archive works without an index. */
 export const noSearchIndexer: SearchIndexer = {
-  async indexMeeting() {},
+  async indexMeetings() {},
   async removeMeeting() {},
 };

@@ -55,7 +55,10 @@ const searchMigration: Migration = {
     await sql`create index search_docs_target on search_docs(target_id)`.execute(db);
     // An archive imported before search was plugged in gets its index now.
     const meetings = await sql<{ id: string }>`select id from meetings`.execute(db);
-    for (const { id } of meetings.rows) await indexMeetingRows(kyselyRunner(db), id);
+    await indexMeetingsRows(
+      kyselyRunner(db),
+      meetings.rows.map((m) => m.id),
+    );
   },
 };
 
@@ -312,57 +315,71 @@ async function removeMeetingRows(db: Runner, meetingId: string): Promise<void> {
   if (rows.length > 0) await db.run('delete from search_docs where meeting_id = ?', meetingId);
 }
 
-/** (Re)indexes one meeting, its items and decisions, and refreshes the people who appear in it. */
-async function indexMeetingRows(db: Runner, meetingId: string): Promise<void> {
-  await removeMeetingRows(db, meetingId);
-  const meeting = await loadMeeting(db, meetingId);
-  if (!meeting) return;
-  const participants = await loadParticipants(db, [meetingId]);
-  const docs: NewDoc[] = [
-    {
+/**
+ * (Re)indexes meetings, their items and decisions, and refreshes the people who appear in them. All deletes come
+ * before all inserts, and the caller runs this last in its transaction: FTS5 writes the rows it has pending as a new
+ * segment whenever another statement opens a savepoint, and merging thousands of tiny segments cost seconds per
+ * batch; written together, a batch's rows become one segment.
+ */
+async function indexMeetingsRows(db: Runner, meetingIds: readonly string[]): Promise<void> {
+  for (const meetingId of meetingIds) await removeMeetingRows(db, meetingId);
+  const docs: NewDoc[] = [];
+  const participants: ParticipantData[] = [];
+  for (const meetingId of meetingIds) {
+    const meeting = await loadMeeting(db, meetingId);
+    if (!meeting) continue;
+    const attended = await loadParticipants(db, [meetingId]);
+    participants.push(...attended);
+    docs.push({
       type: 'meeting',
       targetId: meeting.id,
       meeting,
       title: meetingTitle(meeting),
-      text: meetingText(meeting, participants),
-    },
-  ];
-  for (const item of await db.all<ItemData>(`select ${ITEM_SELECT} from items i where i.meeting_id = ?`, meetingId)) {
-    docs.push({ type: 'item', targetId: item.id, meeting, title: item.title, text: itemText(item) });
-  }
-  const decisions = await db.all<DecisionData>(
-    `select ${DECISION_SELECT} from decisions d join items i on i.id = d.item_id where d.meeting_id = ?`,
-    meetingId,
-  );
-  for (const decision of decisions) {
-    docs.push({
-      type: 'decision',
-      targetId: decision.id,
-      meeting,
-      decisionKind: decision.kind,
-      title: decision.itemTitle,
-      text: decision.text,
+      text: meetingText(meeting, attended),
     });
+    for (const item of await db.all<ItemData>(`select ${ITEM_SELECT} from items i where i.meeting_id = ?`, meetingId)) {
+      docs.push({ type: 'item', targetId: item.id, meeting, title: item.title, text: itemText(item) });
+    }
+    const decisions = await db.all<DecisionData>(
+      `select ${DECISION_SELECT} from decisions d join items i on i.id = d.item_id where d.meeting_id = ?`,
+      meetingId,
+    );
+    for (const decision of decisions) {
+      docs.push({
+        type: 'decision',
+        targetId: decision.id,
+        meeting,
+        decisionKind: decision.kind,
+        title: decision.itemTitle,
+        text: decision.text,
+      });
+    }
   }
-  docs.push(...(await stalePersonDocs(db, meetingId, participants)));
+  docs.push(...(await stalePersonDocs(db, meetingIds, participants)));
   await insertDocs(db, docs);
 }
 
 /**
- * The documents to (re)write for the people in a meeting, their old ones deleted. Loading a person's facts scans all their
- * participations, so it is done only when this meeting shows something their document lacks (a new person,
- * spelling, organisation or role, or a new name); re-importing an archive does not rescan everyone.
+ * The documents to (re)write for the people in some meetings, their old ones deleted. Loading a person's facts
+ * scans all their participations, so it is done only when the meetings show something their document lacks (a new
+ * person, spelling, organisation or role, or a new name), and once per person however many of the meetings they
+ * attended; re-importing an archive does not rescan everyone.
  */
 async function stalePersonDocs(
   db: Runner,
-  meetingId: string,
+  meetingIds: readonly string[],
   participants: readonly ParticipantData[],
 ): Promise<NewDoc[]> {
-  const assignees = await db.all<{ personId: string; name: string }>(
-    `select aa.person_id as "personId", aa.name from assignment_assignees aa join assignments a on a.id = aa.assignment_id
-     where a.meeting_id = ? and aa.person_id is not null`,
-    meetingId,
-  );
+  const assignees: Array<{ personId: string; name: string }> = [];
+  for (const meetingId of meetingIds) {
+    assignees.push(
+      ...(await db.all<{ personId: string; name: string }>(
+        `select aa.person_id as "personId", aa.name from assignment_assignees aa
+         join assignments a on a.id = aa.assignment_id where a.meeting_id = ? and aa.person_id is not null`,
+        meetingId,
+      )),
+    );
+  }
   const seen = new Map<string, PersonData>();
   const facts = (personId: string) => {
     let person = seen.get(personId);
@@ -380,30 +397,22 @@ async function stalePersonDocs(
     if (p.role) person.roles.push(p.role);
   }
   for (const a of assignees) facts(a.personId).spellings.push(a.name);
-  if (seen.size === 0) return [];
-  const ids = [...seen.keys()];
-  const names = await db.all<{ id: string; name: string }>(
-    `select id, name from persons where id in ${placeholders(ids)}`,
-    ...ids,
-  );
-  for (const row of names) facts(row.id).name = row.name;
-  const indexed = await db.all<{ rowid: number; targetId: string; signature: string | null }>(
-    `select rowid, target_id as "targetId", signature from search_docs
-     where type = 'person' and target_id in ${placeholders(ids)}`,
-    ...ids,
-  );
-  const existing = new Map(indexed.map((row) => [row.targetId, row]));
-  const stale = ids.filter((id) => {
-    const known = indexedFacts(existing.get(id)?.signature);
-    return !known || !covers(known, seen.get(id)!);
-  });
-  const rewrite = stale.flatMap((id) => {
-    const rowid = existing.get(id)?.rowid;
-    return rowid === undefined ? [] : [rowid];
-  });
-  if (rewrite.length > 0) {
-    for (const rowid of rewrite) await db.run('delete from search_fts where rowid = ?', rowid);
-    await db.run(`delete from search_docs where rowid in ${placeholders(rewrite)}`, ...rewrite);
+  const stale: string[] = [];
+  for (const [id, person] of seen) {
+    const row = await db.all<{ rowid: number; name: string; signature: string | null }>(
+      `select d.rowid, p.name, d.signature from persons p
+       left join search_docs d on d.doc_key = 'person:' || p.id where p.id = ?`,
+      id,
+    );
+    if (!row[0]) continue;
+    person.name = row[0].name;
+    const known = indexedFacts(row[0].signature);
+    if (known && covers(known, person)) continue;
+    stale.push(id);
+    if (row[0].rowid !== null) {
+      await db.run('delete from search_fts where rowid = ?', row[0].rowid);
+      await db.run('delete from search_docs where rowid = ?', row[0].rowid);
+    }
   }
   return (await loadPersons(db, stale)).map((person) => ({
     type: 'person',
@@ -617,8 +626,8 @@ export class SqliteSearchIndex implements SearchIndexer, SearchReader {
   /** @param cap the most matches one search ranks and counts (`SEARCH_CAP`; smaller in tests). */
   constructor(private readonly cap = SEARCH_CAP) {}
 
-  async indexMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
-    await indexMeetingRows(statementRunner(sessionStatements(session)), meetingId);
+  async indexMeetings(session: ArchiveSession, meetingIds: readonly string[]): Promise<void> {
+    await indexMeetingsRows(statementRunner(sessionStatements(session)), meetingIds);
   }
 
   async removeMeeting(session: ArchiveSession, meetingId: string): Promise<void> {
