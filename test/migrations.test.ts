@@ -68,8 +68,46 @@ describe('schema migrations', () => {
     const search = new SqliteSearchIndex();
     const store = await openSqliteStore({ path, migrations: APP_MIGRATIONS, searchIndexer: search });
     const result = await searchArchive(store, search, { query: 'traineegrupp' });
+    const person = await searchArchive(store, search, { query: 'Crespin', types: ['person'] });
     await store.close();
     expect(appliedMigrations(path)).toEqual(NAMES);
     expect(result.total).toBeGreaterThan(0);
+    expect(person.total).toBe(1);
+  });
+
+  it('move the people of an index written before 0101 into their own table', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'protokoll-migrations-'));
+    const path = join(dir, 'a.db');
+    const before = NAMES.indexOf('0101_search_persons');
+    await migrateTo(path, before);
+    const earlier = Object.fromEntries(Object.entries(APP_MIGRATIONS).filter(([name]) => name < '0101'));
+    const old = await openSqliteStore({ path, migrations: earlier });
+    await importArchive(old, [EXAMPLES]);
+    await old.close();
+    // What 0100 wrote: every document, people included, in search_fts.
+    const raw = new Database(path);
+    raw.prepare(`insert into search_docs (rowid, doc_key, type, target_id) values (1, 'item:x', 'item', 'x')`).run();
+    raw
+      .prepare(`insert into search_fts (rowid, title, body, title_parts, body_parts) values (1, 'a', 'b', 'a', 'b')`)
+      .run();
+    raw
+      .prepare(`insert into search_docs (rowid, doc_key, type, target_id) values (2, 'person:p', 'person', 'p')`)
+      .run();
+    raw
+      .prepare(
+        `insert into search_fts (rowid, title, body, title_parts, body_parts) values (2, 'crespin', '', 'crespin', '')`,
+      )
+      .run();
+    raw.close();
+
+    const search = new SqliteSearchIndex();
+    const store = await openSqliteStore({ path, migrations: APP_MIGRATIONS, searchIndexer: search });
+    const person = await searchArchive(store, search, { query: 'Crespin', types: ['person'] });
+    await store.close();
+    expect(person.hits.map((h) => h.title)).toEqual(['Herman Crespín']);
+    const check = new Database(path, { readonly: true });
+    const stale = check.prepare(`select count(*) as n from search_fts where search_fts match 'crespin'`).get();
+    check.close();
+    expect(stale).toEqual({ n: 0 });
   });
 });

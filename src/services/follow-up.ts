@@ -67,6 +67,22 @@ interface AnalyzedItem {
 
 type TextItem = Pick<DatedItem, 'id' | 'title' | 'text'>;
 
+/**
+ * Items analysed by earlier linking runs of this process with the default analyser. An import links batch after
+ * batch, and a batch's window of a series overlaps the previous one's, so without this most items of the archive
+ * were analysed again for every batch. An entry remembers a fingerprint of the text it was made from, so a corrected
+ * or re-imported item is analysed anew.
+ */
+const recentItems = new Map<string, { fingerprint: string; analysed: AnalyzedItem }>();
+const RECENT_ITEMS = 20_000;
+
+/** Title, text length and a 32-bit FNV-1a hash of the text: what tells an item's text from its earlier one. */
+function fingerprint(item: TextItem): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < item.text.length; i++) hash = Math.imul(hash ^ item.text.charCodeAt(i), 0x01000193);
+  return `${item.title}\u0000${item.text.length}:${hash >>> 0}`;
+}
+
 /** One linking run's memory: each item and assignment is analysed once, however often it is compared. */
 class Analysis {
   private readonly items = new Map<string, AnalyzedItem>();
@@ -75,11 +91,21 @@ class Analysis {
 
   item(item: TextItem): AnalyzedItem {
     let hit = this.items.get(item.id);
-    if (!hit) {
+    if (hit) return hit;
+    const shared = this.analyze === subjectWords;
+    const print = shared ? fingerprint(item) : '';
+    const recent = shared ? recentItems.get(item.id) : undefined;
+    if (recent && recent.fingerprint === print) {
+      hit = recent.analysed;
+    } else {
       const titleWords = [...new Set(this.analyze(item.title))];
       hit = { titleWords, words: [...new Set([...titleWords, ...this.analyze(item.text)])] };
-      this.items.set(item.id, hit);
+      if (shared) {
+        if (recentItems.size >= RECENT_ITEMS) recentItems.delete(recentItems.keys().next().value!);
+        recentItems.set(item.id, { fingerprint: print, analysed: hit });
+      }
     }
+    this.items.set(item.id, hit);
     return hit;
   }
 

@@ -44,6 +44,14 @@ const ASSIGNMENT_VIEW_SELECT = `${selectList('id decision_id item_id meeting_id 
   m.date as date, m.body as body, i.title as "itemTitle", i.number as "itemNumber", d.text as "decisionText"`;
 const ASSIGNMENT_VIEW_FROM = `from assignments a join meetings m on m.id = a.meeting_id
   join items i on i.id = a.item_id join decisions d on d.id = a.decision_id`;
+/**
+ * The same for the meetings of one series: `cross join` keeps the meetings' key range as the outer loop, where the
+ * planner would otherwise scan every assignment (the importer asks this for every series of every batch); the
+ * order is by natural key, the same as by date within a series, so the planner is not drawn to the date index.
+ */
+const SERIES_ASSIGNMENT_VIEW_FROM = `from meetings m cross join assignments a on a.meeting_id = m.id
+  join items i on i.id = a.item_id join decisions d on d.id = a.decision_id`;
+const SERIES_ASSIGNMENT_VIEW_ORDER = 'order by m.natural_key, i.position, d.position, a.position';
 const ASSIGNMENT_VIEW_ORDER = 'order by m.date, i.position, d.position, a.position';
 const LINK_SELECT = selectList(
   'id kind source_id source_meeting_id target_item_id target_meeting_id score evidence_json status decided_at decided_by note',
@@ -168,12 +176,14 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       const where = new Conditions();
       if (filter.year !== undefined)
         where.add('date >= ? and date <= ?', `${filter.year}-01-01`, `${filter.year}-12-31`);
-      if (filter.from) where.add('date >= ?', filter.from);
-      if (filter.to) where.add('date <= ?', filter.to);
       if (filter.body !== undefined) where.add(bodyIs('body', filter.body), ...bodyParam(filter.body));
       if (filter.series !== undefined) {
+        // The dates are part of the key range: a separate `date >=` would tempt the planner to the date index.
         const [condition, params] = seriesRange('natural_key', filter.series, filter.from, filter.to);
         where.add(condition, ...params);
+      } else {
+        if (filter.from) where.add('date >= ?', filter.from);
+        if (filter.to) where.add('date <= ?', filter.to);
       }
       const limit = filter.limit === undefined ? '' : `limit ${Math.max(0, Math.floor(filter.limit))}`;
       return q.all(`select ${MEETING_SELECT} from meetings ${where.sql} order by date, id ${limit}`, ...where.params);
@@ -258,7 +268,7 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       const [condition, params] = seriesRange('m.natural_key', series, from, to);
       return q
         .all<DatedItemRow>(
-          `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+          `select ${DATED_ITEM_SELECT} from meetings m cross join items i on i.meeting_id = m.id
            where ${condition} order by m.date, i.position`,
           ...params,
         )
@@ -268,7 +278,8 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       const [condition, params] = seriesRange('m.natural_key', series, from, before, true);
       return q
         .all<DatedItemRow>(
-          `select ${DATED_ITEM_SELECT} from meetings m join items i on i.meeting_id = m.id
+          // cross join: the series' key range outside (see SERIES_ASSIGNMENT_VIEW_FROM), not all postponed items.
+          `select ${DATED_ITEM_SELECT} from meetings m cross join items i on i.meeting_id = m.id
            where ${condition} and i.referral_text is not null order by m.date, i.position`,
           ...params,
         )
@@ -462,15 +473,15 @@ function assignments(db: Db, q: SqliteStatements): AssignmentRepository {
       if (filter.series !== undefined) {
         const [condition, params] = seriesRange('m.natural_key', filter.series, filter.from, filter.to);
         where.add(condition, ...params);
+      } else {
+        if (filter.from) where.add('m.date >= ?', filter.from);
+        if (filter.to) where.add('m.date <= ?', filter.to);
       }
-      if (filter.from) where.add('m.date >= ?', filter.from);
-      if (filter.to) where.add('m.date <= ?', filter.to);
-      return withContext(
-        q.all<Row>(
-          `select ${ASSIGNMENT_VIEW_SELECT} ${ASSIGNMENT_VIEW_FROM} ${where.sql} ${ASSIGNMENT_VIEW_ORDER}`,
-          ...where.params,
-        ),
-      );
+      const [from, order] =
+        filter.series === undefined
+          ? [ASSIGNMENT_VIEW_FROM, ASSIGNMENT_VIEW_ORDER]
+          : [SERIES_ASSIGNMENT_VIEW_FROM, SERIES_ASSIGNMENT_VIEW_ORDER];
+      return withContext(q.all<Row>(`select ${ASSIGNMENT_VIEW_SELECT} ${from} ${where.sql} ${order}`, ...where.params));
     },
     async findByIdPrefix(prefix) {
       return db

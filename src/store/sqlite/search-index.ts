@@ -30,6 +30,17 @@ type Db = QueryExecutorProvider;
 const COLUMNS = { words: ['title', 'body'], parts: ['title_parts', 'body_parts'] } as const;
 /** bm25 weights in column order (title, body, title_parts, body_parts): a word in the title counts four times. */
 const BM25 = sql.raw('bm25(search_fts, 4.0, 1.0, 2.0, 0.5)');
+const PERSON_BM25 = sql.raw('bm25(search_person_fts, 4.0, 1.0, 2.0, 0.5)');
+/**
+ * FTS5 keeps rows in memory until this many bytes (or the end of the transaction), then writes them as a segment:
+ * room for a whole import batch, so a batch becomes one segment instead of dozens to merge (default 1 MiB).
+ */
+const PENDING_BYTES = 32 * 1024 * 1024;
+
+/** The FTS table a document type's analysed text lives in. */
+function ftsTable(type: SearchResultType): 'search_fts' | 'search_person_fts' {
+  return type === 'person' ? 'search_person_fts' : 'search_fts';
+}
 
 const searchMigration: Migration = {
   async up(db) {
@@ -53,17 +64,58 @@ const searchMigration: Migration = {
     )`.execute(db);
     await sql`create index search_docs_meeting on search_docs(meeting_id)`.execute(db);
     await sql`create index search_docs_target on search_docs(target_id)`.execute(db);
-    // An archive imported before search was plugged in gets its index now.
+    // An archive imported before search was plugged in gets its index in 0101.
+  },
+};
+
+/**
+ * People get an FTS table of their own. Their documents are rewritten whenever a meeting shows a new spelling,
+ * organisation or role, and a delete in the big table of items and decisions cost up to seconds (FTS5 rewrites
+ * the tombstones of the large segment the row sits in); in a table of a few thousand rows it is cheap. Also sets
+ * the pending-data size (PENDING_BYTES), and indexes an archive that has meetings but no index yet.
+ */
+const personTableMigration: Migration = {
+  async up(db) {
+    await sql`create virtual table search_person_fts using fts5(
+      title, body, title_parts, body_parts,
+      content = '', contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+    )`.execute(db);
+    for (const table of ['search_fts', 'search_person_fts']) {
+      await sql.raw(`insert into ${table} (${table}, rank) values ('hashsize', ${PENDING_BYTES})`).execute(db);
+    }
+    const runner = kyselyRunner(db);
+    const persons = await sql<{ rowid: number }>`select rowid from search_docs where type = 'person'`.execute(db);
+    for (const { rowid } of persons.rows) await runner.run('delete from search_fts where rowid = ?', rowid);
+    await sql`delete from search_docs where type = 'person'`.execute(db);
+    const indexed = await sql<{ n: number }>`select count(*) as n from search_docs`.execute(db);
     const meetings = await sql<{ id: string }>`select id from meetings`.execute(db);
-    await indexMeetingsRows(
-      kyselyRunner(db),
-      meetings.rows.map((m) => m.id),
-    );
+    if (indexed.rows[0]!.n === 0) {
+      await indexMeetingsRows(
+        runner,
+        meetings.rows.map((m) => m.id),
+      );
+    } else {
+      const people = await sql<{ id: string }>`select distinct person_id as id from participants
+        where person_id is not null`.execute(db);
+      await insertDocs(
+        runner,
+        personDocs(
+          await loadPersons(
+            runner,
+            people.rows.map((p) => p.id),
+          ),
+        ),
+      );
+    }
   },
 };
 
 /** Migrations of the SQLite search index; pass them to `openSqliteStore({ migrations })`. */
-export const SEARCH_MIGRATIONS: Readonly<Record<string, Migration>> = { '0100_search': searchMigration };
+export const SEARCH_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0100_search': searchMigration,
+  '0101_search_persons': personTableMigration,
+};
 
 interface MeetingData {
   id: string;
@@ -297,7 +349,7 @@ async function insertDocs(db: Runner, docs: readonly NewDoc[]): Promise<void> {
     const title = analyzeForIndex(doc.title);
     const text = analyzeForIndex(doc.text);
     await db.run(
-      'insert into search_fts (rowid, title, body, title_parts, body_parts) values (?, ?, ?, ?, ?)',
+      `insert into ${ftsTable(doc.type)} (rowid, title, body, title_parts, body_parts) values (?, ?, ?, ?, ?)`,
       rowid,
       title.words,
       text.words,
@@ -410,11 +462,15 @@ async function stalePersonDocs(
     if (known && covers(known, person)) continue;
     stale.push(id);
     if (row[0].rowid !== null) {
-      await db.run('delete from search_fts where rowid = ?', row[0].rowid);
+      await db.run('delete from search_person_fts where rowid = ?', row[0].rowid);
       await db.run('delete from search_docs where rowid = ?', row[0].rowid);
     }
   }
-  return (await loadPersons(db, stale)).map((person) => ({
+  return personDocs(await loadPersons(db, stale));
+}
+
+function personDocs(persons: readonly PersonData[]): NewDoc[] {
+  return persons.map((person) => ({
     type: 'person',
     targetId: person.id,
     meeting: null,
@@ -643,14 +699,24 @@ export class SqliteSearchIndex implements SearchIndexer, SearchReader {
     // FTS5 hands out matches in rowid order, so `order by rowid desc limit` stops early instead of ranking and
     // counting every match of a common word.
     const match = toFts5Match(request.query, { words: [...COLUMNS.words], parts: [...COLUMNS.parts] });
-    const found = await sql<DocRow & { year: string | null }>`
-      select d.type, d.target_id as "targetId", d.meeting_id as "meetingId", d.date, d.year, d.body,
-        d.decision_kind as kind, -${BM25} as score
-      from search_fts join search_docs d on d.rowid = search_fts.rowid
-      where search_fts match ${match} and ${filterSql(request.filters)}
-      order by search_fts.rowid desc limit ${this.cap + 1}`.execute(db);
-    const capped = found.rows.length > this.cap;
-    const rows = capped ? found.rows.slice(0, this.cap) : found.rows;
+    const types = request.filters.types;
+    const newest = async (table: 'search_fts' | 'search_person_fts', bm25: RawBuilder<unknown>) => {
+      const fts = sql.table(table);
+      const result = await sql<DocRow & { year: string | null; rowid: number }>`
+        select d.rowid, d.type, d.target_id as "targetId", d.meeting_id as "meetingId", d.date, d.year, d.body,
+          d.decision_kind as kind, -${bm25} as score
+        from ${fts} join search_docs d on d.rowid = ${fts}.rowid
+        where ${fts} match ${match} and ${filterSql(request.filters)}
+        order by ${fts}.rowid desc limit ${this.cap + 1}`.execute(db);
+      return result.rows;
+    };
+    const wants = (person: boolean) => !types || types.some((t) => (t === 'person') === person);
+    const found = [
+      ...(wants(false) ? await newest('search_fts', BM25) : []),
+      ...(wants(true) ? await newest('search_person_fts', PERSON_BM25) : []),
+    ];
+    const capped = found.length > this.cap;
+    const rows = capped ? found.sort((a, b) => b.rowid - a.rowid).slice(0, this.cap) : found;
     const counts: SearchCounts = {
       total: rows.length,
       capped,
