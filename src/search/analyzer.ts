@@ -24,8 +24,8 @@ export interface AnalyzedText {
 const DIGITS_ONLY = /^\p{N}+$/u;
 /** Longer "words" are URLs, hashes or PDF debris; they are cut so they cannot bloat the index. */
 const MAX_WORD_LENGTH = 64;
-/** Distinct words remembered; a 50 MB archive has a few hundred thousand. */
-const CACHE_LIMIT = 500_000;
+/** Distinct words remembered (about 40 MB); past that the cache starts over, which costs less than the memory. */
+const CACHE_LIMIT = 200_000;
 
 const cache = new Map<string, WordAnalysis | null>();
 let lexicon: CompoundLexicon | undefined;

@@ -45,7 +45,7 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Parser threads for the built-in parser (default: all cores but one; 0 parses on this thread). */
   threads?: number;
-  /** Documents per transaction (default 500). */
+  /** Documents per transaction (default 250). */
   batchSize?: number;
 }
 
@@ -182,8 +182,8 @@ function summarise(results: FileResult[], dryRun: boolean): ImportSummary {
 }
 
 /** Documents stored per transaction (unless told otherwise), and the most bytes read ahead for one batch. */
-const BATCH_DOCUMENTS = 500;
-const BATCH_BYTES = 32 * 1024 * 1024;
+const BATCH_DOCUMENTS = 250;
+const BATCH_BYTES = 16 * 1024 * 1024;
 
 /** One file of a batch: parsed (or being parsed), settled before the write (unchanged, unreadable), or an export. */
 type Entry =

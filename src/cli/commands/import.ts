@@ -49,7 +49,7 @@ export function registerImport(program: Command): void {
         'trådar som tolkar filerna (standard: alla kärnor utom en; 0 = ingen extra tråd)',
         count('antalet trådar', 0),
       )
-      .option('--batch <n>', 'dokument per transaktion (standard 500)', count('batchstorleken', 1)),
+      .option('--batch <n>', 'dokument per transaktion (standard 250)', count('batchstorleken', 1)),
   ).action(async (paths: string[], options: ImportCommandOptions) => {
     const summary = await withArchive(options.db, async (store) => {
       const progress = createProgress();

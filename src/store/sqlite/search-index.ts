@@ -35,7 +35,7 @@ const PERSON_BM25 = sql.raw('bm25(search_person_fts, 4.0, 1.0, 2.0, 0.5)');
  * FTS5 keeps rows in memory until this many bytes (or the end of the transaction), then writes them as a segment:
  * room for a whole import batch, so a batch becomes one segment instead of dozens to merge (default 1 MiB).
  */
-const PENDING_BYTES = 32 * 1024 * 1024;
+const PENDING_BYTES = 16 * 1024 * 1024;
 
 /** The FTS table a document type's analysed text lives in. */
 function ftsTable(type: SearchResultType): 'search_fts' | 'search_person_fts' {
