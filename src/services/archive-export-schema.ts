@@ -66,6 +66,10 @@ export const ArchiveExportSchema = z.object({
       note: nullable,
     }),
   ),
+  /** Which meetings secretaries published or hid (absent in exports before it was added: all published). */
+  publication: z
+    .array(z.object({ meetingId: z.string(), published: z.boolean(), changedAt: z.string(), changedBy: z.string() }))
+    .default([]),
   documents: z.array(
     z.object({
       id: z.string(),

@@ -14,11 +14,13 @@ import {
   referral,
   tempDir,
 } from '../../test/support/archive-factories.js';
+import { APP_MIGRATIONS } from '../cli/open-archive.js';
 import type { ArchiveStore } from '../store/ports.js';
 import { correctField } from './corrections.js';
 import { exportArchive } from './export-archive.js';
 import { decideLink, listAssignments, setAssignmentStatus } from './follow-up.js';
 import { importArchive, importBytes } from './import-archive.js';
+import { hiddenMeetings, setPublished } from './publication.js';
 import { mergePersons } from './resolve-people.js';
 
 const parse = fakeParser('1.0.0');
@@ -59,6 +61,7 @@ async function buildArchive(store: ArchiveStore) {
   await decideLink(store, a!.suggestions[0]!.id, 'confirmed', { note: 'redovisat' });
   await setAssignmentStatus(store, a!.id, 'done', { note: 'klart' });
   await correctField(store, a!.itemId, 'title', 'Projekt Skitlite (mål)');
+  await setPublished(store, a!.meetingId, false, { actor: 'sekreterare' });
 }
 
 function withoutTimestamp(path: string) {
@@ -72,7 +75,7 @@ describe('export', () => {
   let cleanup: () => Promise<void>;
   let out: ReturnType<typeof tempDir>;
   beforeEach(async () => {
-    ({ store, cleanup } = await openTempStore());
+    ({ store, cleanup } = await openTempStore({ migrations: APP_MIGRATIONS }));
     out = tempDir();
     await buildArchive(store);
   });
@@ -89,7 +92,7 @@ describe('export', () => {
       'duplicate-meeting',
       'referral-not-taken-up',
     ]);
-    const other = await openTempStore();
+    const other = await openTempStore({ migrations: APP_MIGRATIONS });
     const summary = await importArchive(other.store, [first.files[0]!.path], { parse });
     expect(summary.failed).toEqual([]);
     expect(summary.imported).toHaveLength(2);
@@ -98,6 +101,8 @@ describe('export', () => {
     expect(withoutTimestamp(second.files[0]!.path)).toEqual(exported);
     const [a] = await listAssignments(other.store);
     expect(a).toMatchObject({ status: 'done', note: 'klart', itemTitle: 'Projekt Skitlite (mål)' });
+    expect([...(await hiddenMeetings(other.store))]).toEqual([a!.meetingId]);
+    expect(exported.publication).toEqual([expect.objectContaining({ meetingId: a!.meetingId, published: false })]);
     expect(a?.reportedBack?.note).toBe('redovisat');
     // Restoring again changes nothing.
     const again = await importArchive(other.store, [first.files[0]!.path], { parse });

@@ -59,6 +59,7 @@ export async function exportedState(session: ArchiveSession) {
       evidence: JSON.parse(evidenceJson),
     })),
     flags: (await session.flags.list()).map(({ detailsJson, ...f }) => ({ ...f, details: JSON.parse(detailsJson) })),
+    publication: await session.publication.all(),
   };
 }
 

@@ -83,5 +83,13 @@ export async function restoreArchive(
     );
     results.push(result);
   }
+  if (data.publication.length > 0) {
+    const published = await writeOne(store, `${file}#publication`, options.dryRun ?? false, async (session) => {
+      for (const p of data.publication)
+        await session.publication.set(p.meetingId, p.published, p.changedBy, p.changedAt);
+      return { outcome: 'unchanged', documentId: null, meetingId: null, reason: null, code: null, warnings: 0 };
+    });
+    if (published.outcome === 'failed') results.push(published);
+  }
   return results;
 }

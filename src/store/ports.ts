@@ -258,6 +258,8 @@ export interface PublicationRepository {
   unpublished(): Promise<string[]>;
   isPublished(meetingId: string): Promise<boolean>;
   set(meetingId: string, published: boolean, changedBy: string, changedAt: string): Promise<void>;
+  /** Every decision a secretary made, for the archive export. */
+  all(): Promise<Array<{ meetingId: string; published: boolean; changedAt: string; changedBy: string }>>;
 }
 
 /** The repositories bound to one transaction (or to a read snapshot). */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Migration } from 'kysely';
 import type {
   Assignment,
   Decision,
@@ -97,7 +98,7 @@ export function tempDir(prefix = 'protokoll-'): { dir: string; cleanup: () => vo
 }
 
 /** An archive in a temporary file (WAL needs a real file). */
-export async function openTempStore(): Promise<{
+export async function openTempStore(options: { migrations?: Readonly<Record<string, Migration>> } = {}): Promise<{
   store: ArchiveStore;
   dir: string;
   path: string;
@@ -105,7 +106,7 @@ export async function openTempStore(): Promise<{
 }> {
   const { dir, cleanup } = tempDir();
   const path = join(dir, 'archive.db');
-  const store = await openSqliteStore({ path });
+  const store = await openSqliteStore({ path, ...(options.migrations ? { migrations: options.migrations } : {}) });
   return {
     store,
     dir,

@@ -77,5 +77,9 @@ export function publication(db: Db): PublicationRepository {
         .onConflict((oc) => oc.column('meetingId').doUpdateSet({ published: value, changedAt, changedBy }))
         .execute();
     },
+    async all() {
+      const rows = await db.selectFrom('meetingPublication').selectAll().orderBy('meetingId').execute();
+      return rows.map((row) => ({ ...row, published: row.published === 1 }));
+    },
   };
 }
