@@ -168,7 +168,8 @@ export async function importBytes(
   }
 }
 
-function summarise(results: FileResult[], dryRun: boolean): ImportSummary {
+/** The summary of an import's results, by outcome. */
+export function summarise(results: FileResult[], dryRun: boolean): ImportSummary {
   const by = (o: ImportOutcome) => results.filter((r) => r.outcome === o);
   return {
     dryRun,

@@ -1,8 +1,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { type ImportSummary, importArchive } from '../../services/import-archive.js';
+import type { ImportSummary } from '../../services/import-archive.js';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.js';
-import { printJson, withArchive, withDbOption } from '../open-archive.js';
+import { printJson, withDbOption } from '../open-archive.js';
 import { createProgress } from '../progress.js';
+import { runImport } from '../run-import.js';
 
 function count(what: string, min: number): (value: string) => number {
   return (value) => {
@@ -51,19 +52,24 @@ export function registerImport(program: Command): void {
       )
       .option('--batch <n>', 'dokument per transaktion (standard 250)', count('batchstorleken', 1)),
   ).action(async (paths: string[], options: ImportCommandOptions) => {
-    const summary = await withArchive(options.db, async (store) => {
-      const progress = createProgress();
-      try {
-        return await importArchive(store, paths, {
-          dryRun: options.dryRun ?? false,
-          ...(options.threads === undefined ? {} : { threads: options.threads }),
-          ...(options.batch === undefined ? {} : { batchSize: options.batch }),
-          onProgress: ({ done, total, result }) => progress.update(done, total, result.file),
-        });
-      } finally {
-        progress.stop();
-      }
-    });
+    const progress = createProgress();
+    let summary: ImportSummary;
+    try {
+      summary = await runImport(
+        {
+          db: options.db,
+          paths,
+          options: {
+            dryRun: options.dryRun ?? false,
+            ...(options.threads === undefined ? {} : { threads: options.threads }),
+            ...(options.batch === undefined ? {} : { batchSize: options.batch }),
+          },
+        },
+        (done, total, file) => progress.update(done, total, file),
+      );
+    } finally {
+      progress.stop();
+    }
     if (options.json) printJson(summary);
     else printSummary(summary);
     process.exitCode = summary.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
