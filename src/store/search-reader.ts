@@ -7,7 +7,7 @@ import type { ArchiveSession } from './ports.js';
  * and counting every match of a word found in every protocol would cost time in proportion to the archive; a
  * person narrows such a search with filters, which apply before the cap.
  */
-export const SEARCH_CAP = 2000;
+export const SEARCH_CAP = 1000;
 
 /** What a search can return. */
 export const SEARCH_RESULT_TYPES = ['item', 'decision', 'meeting', 'person'] as const;

@@ -334,7 +334,7 @@ export const SearchResultSchema = z.object({
     capped: z
       .boolean()
       .describe(
-        'More results match than one search ranks and counts (2,000): total and facets cover the newest 2,000; ' +
+        'More results match than one search ranks and counts (1,000): total and facets cover the newest 1,000; ' +
           'filters narrow the search before that limit.',
       ),
     types: facet,

@@ -540,8 +540,10 @@ function filterSql(filters: SearchFilters): RawBuilder<unknown> {
       else ${assigned('decision_id')} end`);
   }
   if (filters.decisionKind) {
+    // `+dk.kind`: the item's own decisions by the item index; the planner preferred the index by kind, and read
+    // every decision of that kind for each matching item (52 s for one query in a 20,000-protocol archive).
     conditions.push(sql`((d.type = 'decision' and d.decision_kind = ${filters.decisionKind}) or (d.type = 'item'
-      and exists (select 1 from decisions dk where dk.item_id = d.target_id and dk.kind = ${filters.decisionKind})))`);
+      and exists (select 1 from decisions dk where dk.item_id = d.target_id and +dk.kind = ${filters.decisionKind})))`);
   }
   if (filters.openAssignments) {
     const open = (column: string) =>
