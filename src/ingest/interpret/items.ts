@@ -352,15 +352,21 @@ export function presentersInProse(paragraph: string): string[] {
   // Most paragraphs name no presenter; one cheap test spares the per-sentence patterns.
   if (!PRESENTER_HINT_RE.test(paragraph)) return [];
   const names: string[] = [];
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
-    const verb = PRESENT_VERBS.exec(sentence);
-    if (verb) names.push(...namesBeforeVerb(sentence.slice(0, verb.index)));
+  // A verb found in a sentence is found in the paragraph too: without one there, no need to split.
+  if (PRESENT_VERBS.test(paragraph)) {
+    for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+      const verb = PRESENT_VERBS.exec(sentence);
+      if (verb) names.push(...namesBeforeVerb(sentence.slice(0, verb.index)));
+    }
   }
-  for (const m of paragraph.matchAll(BY_RE)) {
+  // exec loops rather than matchAll, which clones the pattern on every call.
+  BY_RE.lastIndex = 0;
+  for (let m = BY_RE.exec(paragraph); m; m = BY_RE.exec(paragraph)) {
     const name = leadingPersonName(m[1]!);
     if (name) names.push(name);
   }
-  for (const m of paragraph.matchAll(FROM_DELTAR_RE)) names.push(...namesIn(m[1]!));
+  FROM_DELTAR_RE.lastIndex = 0;
+  for (let m = FROM_DELTAR_RE.exec(paragraph); m; m = FROM_DELTAR_RE.exec(paragraph)) names.push(...namesIn(m[1]!));
   return names;
 }
 
