@@ -68,6 +68,12 @@ export const PROPOSAL_LABEL_RE =
 export const INLINE_DECISION_RE =
   /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
 
+/**
+ * Every decision label, inline decision and decision lead-in contains one of these words. The patterns run on most
+ * lines of every item and backtrack over their first words; this search rules most lines out for all of them.
+ */
+export const DECISION_WORD_RE = /beslut|beslöt/iu;
+
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
   /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|ärendet|avgift|avgifter|upplysningar|upplysning|skäl\s+för\s+beslut(?:et)?|motivering|beslutsmotivering|överklagande|hur\s+man\s+överklagar|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)(?:\s*:\s*(.*)|\s*)$/i;
