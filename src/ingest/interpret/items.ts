@@ -324,8 +324,9 @@ export function readReferral(
   /** A decision clause may refer by "remittera"; in prose that word is about remisses sent to the body. */
   decision = false,
 ): Referral | null {
-  const trigger = decision ? DECISION_REFERRAL_RE : REFERRAL_TRIGGER_RE;
-  if (!trigger.test(paragraph) || paragraph.length > 400) return null;
+  if (paragraph.length > 400) return null;
+  const trigger = (decision ? DECISION_REFERRAL_RE : REFERRAL_TRIGGER_RE).exec(paragraph);
+  if (!trigger) return null;
   const dates = findDates(paragraph, ctx.meetingDate);
   const date = dates.find((d) => !ctx.meetingDate || d.value >= ctx.meetingDate.slice(0, d.value.length)) ?? null;
   if (date?.typo) {
@@ -336,7 +337,7 @@ export function readReferral(
     });
   }
   let to: string | null = null;
-  const target = TARGET_RE.exec(paragraph.slice(trigger.exec(paragraph)!.index));
+  const target = TARGET_RE.exec(paragraph.slice(trigger.index));
   if (target) {
     // "kommunstyrelsens sammanträde" → the body; "kommundirektörsmöte" as written; "nästa sammanträde" whole.
     const written = target[2]!;

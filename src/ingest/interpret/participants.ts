@@ -53,17 +53,19 @@ export function parseParticipantList(text: string): ParsedParticipants {
 function splitTopLevel(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let current = '';
+  // Pieces are sliced out rather than built a character at a time.
+  let start = 0;
   const src = text.replace(/ {2,}/g, ', ');
-  for (const ch of src) {
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
     if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === ';') && depth === 0) {
-      out.push(current);
-      current = '';
-    } else current += ch;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(current);
+  out.push(src.slice(start));
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
@@ -89,7 +91,7 @@ function classify(value: string, joined: boolean, inferredCommas: string[]): Chu
   // "Åstorp Åke Svensson": a municipality and the next person without the comma between them.
   const lower = value.toLowerCase();
   for (const form of MUNICIPALITY_FORMS) {
-    if (lower.startsWith(`${form} `)) {
+    if (lower.startsWith(form) && lower[form.length] === ' ') {
       const rest = value.slice(form.length).trim();
       if (leadingPersonName(rest)) {
         inferredCommas.push(value);
