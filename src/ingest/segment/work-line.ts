@@ -32,5 +32,10 @@ const BEYOND_LATIN1_RE = /[\u0100-\uffff]/;
  * one-byte strings. The text is unchanged.
  */
 function compact(line: string): string {
-  return BEYOND_LATIN1_RE.test(line) ? line : Buffer.from(line, 'latin1').toString('latin1');
+  if (BEYOND_LATIN1_RE.test(line)) return line;
+  if (line.length > scratch.length) return Buffer.from(line, 'latin1').toString('latin1');
+  return scratch.toString('latin1', 0, scratch.write(line, 0, 'latin1'));
 }
+
+/** Reused for the copies: one buffer per line cost more than the copy itself. */
+const scratch = Buffer.allocUnsafe(4096);
