@@ -1,25 +1,32 @@
 import { AppError } from '../../domain/errors.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
+// Made once: a decoder holds no state between calls that do not stream, and making one costs as much as decoding
+// a small file.
+const UTF8 = new TextDecoder('utf-8');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF16LE = new TextDecoder('utf-16le');
+const UTF16BE = new TextDecoder('utf-16be');
+
 /**
  * Decodes the bytes of a text file. UTF-8 (with or without BOM) and UTF-16 with BOM are recognised by their bytes;
  * anything that is not valid UTF-8 is read as Windows-1252, the encoding of older Swedish Word/Notepad files.
  */
 export function decodeText(bytes: Uint8Array, name: string): { text: string; encoding: string } {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    return { text: UTF8.decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { text: UTF16LE.decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return { text: UTF16BE.decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   if (looksBinary(bytes)) {
     throw new AppError('unsupported-format', `${name}: unsupported format: binary file, not text, PDF or DOCX`);
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: STRICT_UTF8.decode(bytes), encoding: 'utf-8' };
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }

@@ -48,7 +48,12 @@ export function detectFormat(bytes: Uint8Array, name: string): DetectedFormat {
     }
   }
   if (ext === 'md' || ext === 'markdown') return 'md';
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  // Only a file with a "<" near its start can be HTML; most text files are spared decoding their head.
+  const start = bytes.subarray(0, 512);
+  if (!start.includes(0x3c)) return 'txt';
+  const head = UTF8.decode(start).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   return 'txt';
 }
+
+const UTF8 = new TextDecoder('utf-8');

@@ -17,7 +17,8 @@ export function toLines(text: string): SourceLine[] {
   let page = 1;
   let lineNo = 0;
   const hasPages = text.includes('\f');
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  // Splitting on a string is much faster than on the pattern, and most files have no carriage returns.
+  for (const raw of text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n')) {
     lineNo += 1;
     let textOfLine = raw;
     if (hasPages && textOfLine.includes('\f')) {

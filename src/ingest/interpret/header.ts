@@ -173,7 +173,8 @@ function truncatedLabel(text: string): { full: string; written: string; rest: st
   for (const { label } of LONG_LABELS) {
     const full = label.toLowerCase();
     for (let k = full.length - 1; k >= 8; k--) {
-      if (full[k - 1] === ' ' || !lower.startsWith(full.slice(0, k)) || lower[k] !== ' ') continue;
+      // The space test first: it rules out almost every cut without building the prefix.
+      if (full[k - 1] === ' ' || lower[k] !== ' ' || !lower.startsWith(full.slice(0, k))) continue;
       return { full: label, written: text.slice(0, k), rest: text.slice(k + 1).trim() };
     }
   }
@@ -236,7 +237,7 @@ function startsWithAttendanceLabel(text: string): boolean {
 function continues(block: Block, line: WorkLine, afterBlank: boolean): boolean {
   if (AGENDA_LABEL_RE.test(line.text)) return false;
   // Any "Label: value" line ("Antecknare: Jenny Holm") ends a list; names never end in a colon.
-  if (/^[\p{L}][\p{L}\s/-]{2,40}:(?:\s|$)/u.test(line.text)) return false;
+  if (line.text.includes(':') && /^[\p{L}][\p{L}\s/-]{2,40}:(?:\s|$)/u.test(line.text)) return false;
   if (block.type === 'field') {
     if (block.field === 'notice' || block.field === 'signatures') return true;
     // A label alone on its line ("Plats och tid") has its value on the next one, even after a blank line.

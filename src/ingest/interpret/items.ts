@@ -4,6 +4,7 @@ import {
   ACTION_RE,
   ADJOURN_RE,
   DECISION_LABEL_RE,
+  DECISION_WORD_RE,
   INLINE_DECISION_RE,
   PRESENTER_LABEL_RE,
   PROPOSAL_LABEL_RE,
@@ -108,35 +109,39 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
       continue;
     }
 
-    if (mode !== 'text' && LEAD_IN_RE.test(first)) {
+    const decides = DECISION_WORD_RE.test(first);
+    const proposal = PROPOSAL_LABEL_RE.test(first);
+    if (mode !== 'text' && decides && LEAD_IN_RE.test(first)) {
       if (mode === 'proposal') addText(first);
       lines = para.slice(1);
-    } else if (PROPOSAL_LABEL_RE.test(first) && !ownProposal(first, ctx.body)) {
+    } else if (proposal && !ownProposal(first, ctx.body)) {
       mode = 'proposal';
       section = '';
       addText(first);
       lines = para.slice(1);
-    } else if (DECISION_LABEL_RE.test(first) || PROPOSAL_LABEL_RE.test(first)) {
+    } else if ((decides && DECISION_LABEL_RE.test(first)) || proposal) {
       mode = 'decision';
       section = '';
       sectionStart = decisions.length;
       lines = para.slice(1);
     } else {
-      const inline = INLINE_DECISION_RE.exec(first);
-      const label = SECTION_LABEL_RE.exec(first);
+      const inline = decides ? INLINE_DECISION_RE.exec(first) : null;
       // In a report of delegation decisions, "Beslut: …" lines describe decisions others made.
       if (inline && !(delegationList && /^beslut\s*:/i.test(first))) {
         mode = 'decision';
         // "Styrgruppen beslutar att …" → the clause; "Nämnden beslutar i enlighet med förslaget." → the sentence.
         const clause = /^(?:samt\s+)?att\s/i.test(inline[1]!) || /^beslut\s*:/i.test(first) ? inline[1]! : first;
         lines = [{ ...para[0]!, text: clause }, ...para.slice(1)];
-      } else if (label && !CLAUSE_RE.test(first)) {
-        mode = 'text';
-        section = first.toLowerCase();
-        // A label on its own line ("Yrkanden") is a paragraph of its own; what follows it is read as usual.
-        if (!label[1]) {
-          text.push(first);
-          lines = para.slice(1);
+      } else {
+        const label = SECTION_LABEL_RE.exec(first);
+        if (label && !CLAUSE_RE.test(first)) {
+          mode = 'text';
+          section = first.toLowerCase();
+          // A label on its own line ("Yrkanden") is a paragraph of its own; what follows it is read as usual.
+          if (!label[1]) {
+            text.push(first);
+            lines = para.slice(1);
+          }
         }
       }
     }
@@ -147,12 +152,11 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     // After "att" clauses a prose paragraph ends the decision part; after formal statements ("Nämnden godkänner
     // …") every paragraph up to the next section label is a decision.
     const formal = sectionStart < target.length && !CLAUSE_RE.test(target[sectionStart]!.text);
-    const ends = MOTION_SENTENCE_RE.test(lines[0]!.text);
     if (
       !startsClause &&
       target.length > sectionStart &&
       mode === 'decision' &&
-      (ends || (!formal && !sectionIsFormal(para)))
+      (MOTION_SENTENCE_RE.test(lines[0]!.text) || (!formal && !sectionIsFormal(para)))
     ) {
       mode = 'text';
     }
@@ -183,10 +187,11 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     // Clauses: each "att …" line or numbered point starts one; other lines continue the current clause.
     let current: string | null = null;
     for (let line of lines) {
+      const decidesHere = DECISION_WORD_RE.test(line.text);
       // "Kommunstyrelsen föreslås besluta" introduces the clauses below it.
-      if (LEAD_IN_RE.test(line.text)) continue;
+      if (decidesHere && LEAD_IN_RE.test(line.text)) continue;
       // "Bygg- och miljönämnden beslutar att bevilja …": the clause starts at "att".
-      const said = BODY_DECIDES_RE.exec(line.text);
+      const said = decidesHere ? BODY_DECIDES_RE.exec(line.text) : null;
       if (said) line = { ...line, text: said[1]! };
       const point = DECISION_POINT_RE.exec(line.text);
       // "… i enlighet med förvaltningens förslag med tillägget / att kommunen …": the clause goes on.
@@ -242,18 +247,18 @@ function listedAfterColon(clause: string): boolean {
 
 /** In a formal paragraph the decision part may be a sentence without "att" ("Kommunstyrelsen godkänner …"). */
 function sectionIsFormal(para: WorkLine[]): boolean {
-  return DECISION_LABEL_RE.test(para[0]!.text) && para.length > 1;
+  return para.length > 1 && DECISION_LABEL_RE.test(para[0]!.text);
 }
 
 /** Lines that open a part of an item even without a blank line before them (minutes written line by line). */
 function opensPart(text: string): boolean {
   return (
-    DECISION_LABEL_RE.test(text) ||
+    (DECISION_WORD_RE.test(text) && (DECISION_LABEL_RE.test(text) || INLINE_DECISION_RE.test(text))) ||
     PROPOSAL_LABEL_RE.test(text) ||
-    INLINE_DECISION_RE.test(text) ||
-    ACTION_RE.test(text.replace(/^[-*•]\s+/, '')) ||
+    // Action and presenter labels end in a colon.
+    (text.includes(':') &&
+      (ACTION_RE.test(text.replace(/^[-*•]\s+/, '')) || /^(?:föredrag\S*|presentatör\S*)\s*:/i.test(text))) ||
     SECTION_LABEL_RE.test(text) ||
-    /^(?:föredrag\S*|presentatör\S*)\s*:/i.test(text) ||
     ADJOURN_RE.test(text) ||
     RESUME_RE.test(text)
   );
@@ -275,8 +280,8 @@ function toParagraphs(lines: WorkLine[]): WorkLine[][] {
       current.length === 0 &&
       lastContent &&
       out.length > 0 &&
-      /[\p{Ll},]$/u.test(lastContent.text) &&
       /^\p{Ll}/u.test(line.text) &&
+      /[\p{Ll},]$/u.test(lastContent.text) &&
       !CLAUSE_RE.test(line.text)
     ) {
       current = out.pop()!;
@@ -298,7 +303,9 @@ function joinLines(lines: WorkLine[]): string {
   for (const line of lines) {
     const part = line.text.replace(/^[-*•]\s+/, '').trim();
     if (!part) continue;
-    out = !out ? part : /[\p{L}\d]-$/u.test(out) && /^[\p{Lu}\d]/u.test(part) ? `${out}${part}` : `${out} ${part}`;
+    // endsWith first: the pattern would scan the whole paragraph joined so far for each line.
+    const wordGoesOn = out.endsWith('-') && /[\p{L}\d]-$/u.test(out) && /^[\p{Lu}\d]/u.test(part);
+    out = !out ? part : wordGoesOn ? `${out}${part}` : `${out} ${part}`;
   }
   return out;
 }
@@ -317,8 +324,9 @@ export function readReferral(
   /** A decision clause may refer by "remittera"; in prose that word is about remisses sent to the body. */
   decision = false,
 ): Referral | null {
-  const trigger = decision ? DECISION_REFERRAL_RE : REFERRAL_TRIGGER_RE;
-  if (!trigger.test(paragraph) || paragraph.length > 400) return null;
+  if (paragraph.length > 400) return null;
+  const trigger = (decision ? DECISION_REFERRAL_RE : REFERRAL_TRIGGER_RE).exec(paragraph);
+  if (!trigger) return null;
   const dates = findDates(paragraph, ctx.meetingDate);
   const date = dates.find((d) => !ctx.meetingDate || d.value >= ctx.meetingDate.slice(0, d.value.length)) ?? null;
   if (date?.typo) {
@@ -329,7 +337,7 @@ export function readReferral(
     });
   }
   let to: string | null = null;
-  const target = TARGET_RE.exec(paragraph.slice(trigger.exec(paragraph)!.index));
+  const target = TARGET_RE.exec(paragraph.slice(trigger.index));
   if (target) {
     // "kommunstyrelsens sammanträde" → the body; "kommundirektörsmöte" as written; "nästa sammanträde" whole.
     const written = target[2]!;
@@ -352,15 +360,21 @@ export function presentersInProse(paragraph: string): string[] {
   // Most paragraphs name no presenter; one cheap test spares the per-sentence patterns.
   if (!PRESENTER_HINT_RE.test(paragraph)) return [];
   const names: string[] = [];
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
-    const verb = PRESENT_VERBS.exec(sentence);
-    if (verb) names.push(...namesBeforeVerb(sentence.slice(0, verb.index)));
+  // A verb found in a sentence is found in the paragraph too: without one there, no need to split.
+  if (PRESENT_VERBS.test(paragraph)) {
+    for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+      const verb = PRESENT_VERBS.exec(sentence);
+      if (verb) names.push(...namesBeforeVerb(sentence.slice(0, verb.index)));
+    }
   }
-  for (const m of paragraph.matchAll(BY_RE)) {
+  // exec loops rather than matchAll, which clones the pattern on every call.
+  BY_RE.lastIndex = 0;
+  for (let m = BY_RE.exec(paragraph); m; m = BY_RE.exec(paragraph)) {
     const name = leadingPersonName(m[1]!);
     if (name) names.push(name);
   }
-  for (const m of paragraph.matchAll(FROM_DELTAR_RE)) names.push(...namesIn(m[1]!));
+  FROM_DELTAR_RE.lastIndex = 0;
+  for (let m = FROM_DELTAR_RE.exec(paragraph); m; m = FROM_DELTAR_RE.exec(paragraph)) names.push(...namesIn(m[1]!));
   return names;
 }
 

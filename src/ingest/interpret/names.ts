@@ -146,7 +146,9 @@ const PERSON_ANYWHERE_RE = new RegExp(PERSON_NAME, 'gu');
 
 /** The first person's name anywhere in a text ("miljö- och byggchef Lars Tornberg" → "Lars Tornberg"). */
 export function findPersonName(text: string): string | null {
-  for (const m of text.matchAll(PERSON_ANYWHERE_RE)) {
+  // An exec loop rather than matchAll, which clones the pattern on every call.
+  PERSON_ANYWHERE_RE.lastIndex = 0;
+  for (let m = PERSON_ANYWHERE_RE.exec(text); m; m = PERSON_ANYWHERE_RE.exec(text)) {
     const name = leadingPersonName(m[0]);
     if (name) return name;
   }

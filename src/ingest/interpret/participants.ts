@@ -25,6 +25,11 @@ const TO_ONLY_RE = new RegExp(`\\(?\\s*(?:till|t\\.?o\\.?m\\.?)\\s+kl\\.?\\s*${T
 const NOTE_RE =
   /\(?\s*((?:tjg|tjänstgör(?:ande)?)\.?\s+(?:ers\.?\s+)?(?:för|i stället för)\s+[^,;()]+(?:\([^)]*\))?|(?<![\p{L}])för\s+[\p{Lu}][\p{L}-]+\s+[\p{Lu}][\p{L}-]+(?:\s*\([^)]*\))?|punkt(?:erna)?\s+\d+(?:\s*(?:[-–]|,|och)\s*\d+)*|ersätter\s+[^,;()]+(?:\([^)]*\))?|(?:ej|utom)\s+§{1,2}\s*[\d\s,–-]*\d|§{1,2}\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*|del av (?:mötet|sammanträdet))\s*\)?/iu;
 const PARTY_RE = /\(([A-ZÅÄÖ]{1,3}|MP|KD|SD|L|V|C|M|S)\)/;
+const PAREN_RE = /\(([^()]+)\)/;
+/** Every time span has a "kl". */
+const CLOCK_RE = /kl/i;
+/** Every note has one of these. */
+const NOTE_HINT_RE = /för|punkt|ersätter|§|del av/iu;
 
 /**
  * Reads an attendance list as protocols write it: one paragraph ("Palle Lundberg, Helsingborg, Herman Crespin
@@ -53,17 +58,19 @@ export function parseParticipantList(text: string): ParsedParticipants {
 function splitTopLevel(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let current = '';
+  // Pieces are sliced out rather than built a character at a time.
+  let start = 0;
   const src = text.replace(/ {2,}/g, ', ');
-  for (const ch of src) {
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
     if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === ';') && depth === 0) {
-      out.push(current);
-      current = '';
-    } else current += ch;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(current);
+  out.push(src.slice(start));
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
@@ -89,7 +96,7 @@ function classify(value: string, joined: boolean, inferredCommas: string[]): Chu
   // "Åstorp Åke Svensson": a municipality and the next person without the comma between them.
   const lower = value.toLowerCase();
   for (const form of MUNICIPALITY_FORMS) {
-    if (lower.startsWith(`${form} `)) {
+    if (lower.startsWith(form) && lower[form.length] === ' ') {
       const rest = value.slice(form.length).trim();
       if (leadingPersonName(rest)) {
         inferredCommas.push(value);
@@ -117,31 +124,33 @@ function groupChunk(name: string): Chunk {
 /** Reads times, party, notes, role and organisation out of an attribute and stores them on the participant. */
 function applyAttribute(p: Participant, raw: string, sameChunk: boolean): void {
   let rest = raw;
-  const fromTo = FROM_TO_RE.exec(rest);
+  // Most attributes are a place or a title ("Helsingborg", "ordförande"). The time, note and party patterns may
+  // start at any position, so each runs only when the text has what every match of it contains.
+  const fromTo = CLOCK_RE.test(rest) ? FROM_TO_RE.exec(rest) : null;
   if (fromTo) {
     p.from = normaliseTime(fromTo[1]!) ?? p.from;
     if (fromTo[2]) p.to = normaliseTime(fromTo[2]) ?? p.to;
     rest = cut(rest, fromTo);
   }
-  const toOnly = TO_ONLY_RE.exec(rest);
+  const toOnly = CLOCK_RE.test(rest) ? TO_ONLY_RE.exec(rest) : null;
   if (toOnly) {
     p.to = normaliseTime(toOnly[1]!) ?? p.to;
     rest = cut(rest, toOnly);
   }
   // Notes as written, in order: "tjg för Tobias Vinberg (S) §§ 134-137" stays one note.
   const notes: string[] = [];
-  for (let note = NOTE_RE.exec(rest); note; note = NOTE_RE.exec(rest)) {
+  for (let note = NOTE_HINT_RE.test(rest) ? NOTE_RE.exec(rest) : null; note; note = NOTE_RE.exec(rest)) {
     notes.push(note[1]!.trim());
     rest = cut(rest, note);
   }
   if (notes.length > 0) p.note = join(p.note, notes.join(' '));
-  const party = PARTY_RE.exec(rest);
+  const party = rest.includes('(') ? PARTY_RE.exec(rest) : null;
   if (party) {
     p.organization ??= party[1]!;
     rest = cut(rest, party);
   }
   // "(ordförande)" is a role, "(Åsby)" an organisation, "(Region Sjöland, sammankallande)" both, "(punkt 3)" a note.
-  for (let paren = /\(([^()]+)\)/.exec(rest); paren; paren = /\(([^()]+)\)/.exec(rest)) {
+  for (let paren = rest.includes('(') ? PAREN_RE.exec(rest) : null; paren; paren = PAREN_RE.exec(rest)) {
     for (const part of paren[1]!.split(/\s*,\s*/)) {
       const inner = part.trim();
       if (!inner) continue;

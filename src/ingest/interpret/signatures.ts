@@ -80,11 +80,13 @@ export function readSignatureLines(lines: readonly string[]): Signature[] {
 function tokenize(lines: readonly string[]): Token[] {
   const tokens: Token[] = [];
   let titleRow: string[] | null = null;
+  // Each row is looked at twice (as itself and as the row below the previous one): split it once.
+  const rows = lines.map(cellsOf);
   for (let r = 0; r < lines.length; r++) {
-    const cells = cellsOf(lines[r]!);
+    const cells = rows[r]!;
     if (cells.length === 0) continue;
     // Two or more names on one row and as many titles on the next: pair by column.
-    const below = r + 1 < lines.length ? cellsOf(lines[r + 1]!) : [];
+    const below = rows[r + 1] ?? [];
     const nameCells = cells.map((c) => leadingPersonName(c));
     if (
       cells.length > 1 &&

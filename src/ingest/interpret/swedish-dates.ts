@@ -72,14 +72,18 @@ type Resolve = (ref: string | null, month: number) => number | null;
 
 const DATE_PATTERNS: {
   re: RegExp;
+  /** Whether every match has a digit (all but month names alone). */
+  digits: boolean;
   read: (m: RegExpExecArray, ref: string | null, dayYear: Resolve) => DateValue | null;
 }[] = [
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    digits: true,
     read: (m) => day(Number(m[1]), Number(m[2]), Number(m[3]), m[0]),
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+(${MONTH_WORD})(?:\\s+(\\d{4}))?\\b`, 'gi'),
+    digits: true,
     read: (m, ref, dayYear) => {
       const month = monthNumber(m[2]!.replace(/\.$/, ''));
       if (!month) return null;
@@ -91,10 +95,12 @@ const DATE_PATTERNS: {
   },
   {
     re: /(?<![\d/.-])(\d{2})(\d{2})(\d{2})(?:-(\d{2}))?(?![\d/-]|\.\d)/g,
+    digits: true,
     read: (m) => day(fullYear(Number(m[1])), Number(m[2]), Number(m[3]), m[0]),
   },
   {
     re: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\s+|-)?(\d{4})?(?![\d/])/g,
+    digits: true,
     read: (m, ref, dayYear) => {
       const month = Number(m[2]);
       const year = m[3] ? Number(m[3]) : dayYear(ref, month);
@@ -106,6 +112,7 @@ const DATE_PATTERNS: {
       `\\b(?:(?:i|under|till|senast i|senast|före|efter|inför|i slutet av|i början av|mitten av|i mitten av|slutet av|början av)\\s+)?(${MONTH_WORD})(?:\\s+(?:månad\\s+)?(\\d{4}))?\\b`,
       'gi',
     ),
+    digits: false,
     read: (m, ref) => {
       const month = monthNumber(m[1]!.replace(/\.$/, ''));
       if (!month) return null;
@@ -117,6 +124,8 @@ const DATE_PATTERNS: {
     },
   },
 ];
+
+const MONTH_NAME_PATTERNS = DATE_PATTERNS.filter((p) => !p.digits);
 
 function day(y: number, m: number, d: number, text: string): DateValue | null {
   const value = isoDay(y, m, d);
@@ -153,7 +162,9 @@ function yearAfter(ref: string | null, month: number): number | null {
 export function findDates(text: string, ref: string | null, options: { future?: boolean } = {}): DateValue[] {
   const dayYear: Resolve = options.future ? yearAfterDay(ref) : yearNear;
   const found: { index: number; end: number; value: DateValue }[] = [];
-  for (const { re, read } of DATE_PATTERNS) {
+  // Most text has no digits, and then only month names can make a date.
+  const patterns = /\d/.test(text) ? DATE_PATTERNS : MONTH_NAME_PATTERNS;
+  for (const { re, read } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;

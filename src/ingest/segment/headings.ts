@@ -189,11 +189,12 @@ function nextContent(lines: WorkLine[], i: number): number | null {
   return null;
 }
 
+const INLINE_ASTERISK_RE = /(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,:;])/g;
+
 function stripInline(text: string): string {
-  return text
-    .replace(/\*\*|__/g, '')
-    .replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$|[.,:;])/g, '$1')
-    .trim();
+  const unbolded = text.replace(/\*\*|__/g, '');
+  // The single-asterisk pattern tries its lookbehind at every position; most titles have no asterisk left.
+  return (unbolded.includes('*') ? unbolded.replace(INLINE_ASTERISK_RE, '$1') : unbolded).trim();
 }
 
 /**

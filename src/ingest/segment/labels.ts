@@ -68,6 +68,12 @@ export const PROPOSAL_LABEL_RE =
 export const INLINE_DECISION_RE =
   /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
 
+/**
+ * Every decision label, inline decision and decision lead-in contains one of these words. The patterns run on most
+ * lines of every item and backtrack over their first words; this search rules most lines out for all of them.
+ */
+export const DECISION_WORD_RE = /beslut|beslöt/iu;
+
 /** Parts of a formal paragraph that end its decision part. */
 export const SECTION_LABEL_RE =
   /^(?:yrkanden?|yrkande|propositionsordning|proposition|omröstning(?:sresultat)?|reservation(?:er)?|protokollsanteckning(?:ar)?|beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|skickas\s+till|ärendebeskrivning|ärendet|avgift|avgifter|upplysningar|upplysning|skäl\s+för\s+beslut(?:et)?|motivering|beslutsmotivering|överklagande|hur\s+man\s+överklagar|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beslutsunderlag|handlingar|underlag|jäv|deltar\s+inte\s+i\s+beslutet|beslutsgång|ajournering|bedömning|finansiering|överläggning|anteckning(?:ar)?|kommentar(?:er)?|ansvarig|åtgärd(?:er)?|diskussion)(?:\s*:\s*(.*)|\s*)$/i;
@@ -102,12 +108,16 @@ export const SIGNATURE_TITLES: { re: RegExp; role: 'chair' | 'secretary' | 'adju
   },
 ];
 
+/** All titles in one pattern: most text asked about is no title, and one test tells so instead of four. */
+const ANY_SIGNATURE_TITLE_RE = new RegExp(SIGNATURE_TITLES.map(({ re }) => `(?:${re.source})`).join('|'), 'i');
+
 /** The role a signature title stands for, or null when the text is no signature title. */
 export function signatureRole(title: string): 'chair' | 'secretary' | 'adjuster' | 'other' | null {
   // Titles are a few words; longer text is never one (and this runs on many lines).
   if (title.length > 45) return null;
   const t = title.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ');
-  for (const { re, role } of SIGNATURE_TITLES) if (re.test(t) || re.test(`${t}.`)) return role;
+  if (!ANY_SIGNATURE_TITLE_RE.test(t)) return null;
+  for (const { re, role } of SIGNATURE_TITLES) if (re.test(t)) return role;
   return null;
 }
 

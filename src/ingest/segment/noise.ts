@@ -30,7 +30,7 @@ export function markNoise(lines: WorkLine[]): void {
 function markESignature(lines: WorkLine[]): void {
   const start = lines.findIndex((l) => ESIGN_START_RE.test(l.text));
   if (start >= 0) for (let i = start; i < lines.length; i++) lines[i]!.noise = true;
-  for (const line of lines) if (ESIGN_LINE_RE.test(line.text) && line.text.length < 400) line.noise = true;
+  for (const line of lines) if (line.text.length < 400 && ESIGN_LINE_RE.test(line.text)) line.noise = true;
 }
 
 /** Lines that can repeat legitimately and must never be taken for a page header. */

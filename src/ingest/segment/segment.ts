@@ -205,7 +205,8 @@ function risingSequence(
 ): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   let last: number | null = null;
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     const value = c.value ?? 0;
     if (last === null) {
       out.push(c);
@@ -229,7 +230,7 @@ function risingSequence(
       continue;
     }
     // The same number twice ("5. …", "5. …", "6. …") is two items when the numbering goes on after it.
-    const following = candidates[candidates.indexOf(c) + 1];
+    const following = candidates[k + 1];
     if (value === last && (paragraphMode || following?.value === value + 1)) {
       warnings.push({
         code: 'duplicate-number',
