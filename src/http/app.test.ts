@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assignment,
+  decision,
+  documentFile,
+  fakeParser,
+  item,
+  makeDocument,
+} from '../../test/support/archive-factories.js';
 import { createTestWeb, TestClient, type TestWeb } from '../../test/support/web-app.js';
+import { importBytes } from '../services/import-archive.js';
 import { setPublished } from '../services/publication.js';
 import { CONTENT_SECURITY_POLICY } from './middleware/security-headers.js';
 
@@ -83,6 +92,88 @@ describe('pages', () => {
   });
 });
 
+describe('long lists a page at a time', () => {
+  it('caps the start page lists and links to the full lists with their counts', async () => {
+    const html = await (await anonymous().get('/')).text();
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=overdue">Alla försenade uppdrag \(\d+\)<\/a>/);
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=open">Alla öppna uppdrag \(\d+\)<\/a>/);
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=postponed">Alla flyttade ärenden som inte tagits upp \(\d+\)<\/a>/);
+    const postponed = await (await anonymous().get('/uppdrag?visa=postponed')).text();
+    expect(postponed).toMatch(/\d+ flyttade ärenden som inte tagits upp, 1–\d+ visas/);
+    expect(postponed).toMatch(/<li id="i_[0-9a-f]{20}">/);
+    const all = await (await anonymous().get('/uppdrag?visa=all')).text();
+    const total = Number(/(\d+) uppdrag, 1–\d+ visas/.exec(all)![1]);
+    expect(all).toContain(`Alla (${total})`);
+    expect((all.match(/<li id="a_/g) ?? []).length).toBe(total);
+  });
+
+  it('pages the per-person statistics and keeps every person in the CSV', async () => {
+    const first = await (await anonymous().get('/statistik')).text();
+    const n = Number(/Personerna 1–25 av (\d+)/.exec(first)![1]);
+    expect(n).toBeGreaterThan(25);
+    expect(first).toContain('href="/statistik?sida=2#persons-h"');
+    const second = await (await anonymous().get('/statistik?sida=2')).text();
+    expect(second).toContain(`Personerna 26–${Math.min(50, n)} av ${n}`);
+    const csv = await (await anonymous().get('/statistik/narvaro-personer.csv')).text();
+    expect(csv.split('\r\n').length - 2).toBe(n);
+  });
+
+  it('pages the decisions register with a total, page links that keep the filter, and a full CSV', async () => {
+    const extra = await createTestWeb();
+    try {
+      // The five examples hold 40 decisions; six more meetings of three decisions each make two pages.
+      for (let k = 0; k < 6; k++) {
+        const doc = makeDocument({
+          date: `2025-01-${String(10 + k).padStart(2, '0')}`,
+          items: [
+            item(`Ärende ${k}`, {
+              number: '1',
+              decisions: [
+                decision(`att godkänna ${k}`),
+                decision(`att notera ${k}`, 'information'),
+                decision(`att utreda ${k}`, 'assignment', [assignment(['Bjuvs kommun'], `utreda ${k}`)]),
+              ],
+            }),
+          ],
+        });
+        const result = await importBytes(
+          extra.store,
+          { bytes: documentFile(doc, String(k)), name: `extra-${k}.txt` },
+          { parse: fakeParser('1.0.0') },
+        );
+        expect(result.outcome).not.toBe('failed');
+      }
+      const client = new TestClient(extra.app);
+      const first = await (await client.get('/beslut')).text();
+      expect(first).toContain('58 beslut, 1–50 visas');
+      expect((first.match(/<tr><td>/g) ?? []).length).toBe(50);
+      expect(first).toContain('Sida 1 av 2');
+      expect(first).toContain('<a href="/beslut?sida=2" rel="next">');
+      const second = await (await client.get('/beslut?sida=2')).text();
+      expect(second).toContain('58 beslut, 51–58 visas');
+      expect((second.match(/<tr><td>/g) ?? []).length).toBe(8);
+      expect(second).toContain('<a href="/beslut" rel="prev">');
+      const body = await (await client.get('/beslut?organ=Kommundirektörsgruppen')).text();
+      expect(body).toContain('<a href="/beslut?organ=Kommundirekt%C3%B6rsgruppen&amp;sida=2" rel="next">');
+      expect(body).toContain('href="/beslut.csv?organ=Kommundirekt%C3%B6rsgruppen"');
+      const kinds = await (await client.get('/beslut?typ=information')).text();
+      expect(kinds).toMatch(/\d+ beslut, 1–\d+ visas/);
+      expect(kinds).not.toContain('rel="next"');
+      const bytes = new Uint8Array(await (await client.get('/beslut.csv')).arrayBuffer());
+      // UTF-8 with a byte order mark, so spreadsheet programs read å, ä, ö.
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = new TextDecoder().decode(bytes);
+      expect(csv.startsWith('date,body,')).toBe(true);
+      expect(csv.split('\r\n').length - 2).toBe(58);
+      const assigned = await (await client.get('/beslut.csv?typ=assignment&ar=2025')).text();
+      expect(assigned.split('\r\n').length - 2).toBe(6);
+      expect(assigned).toMatch(/,Bjuv,m_[0-9a-f]{20},d_/);
+    } finally {
+      await extra.close();
+    }
+  }, 60_000);
+});
+
 describe('security', () => {
   it('sends a strict CSP and the other protective headers on every response', async () => {
     for (const path of ['/', '/finns-inte', '/sok?q=(']) {
@@ -154,9 +245,23 @@ describe('security', () => {
       expect(await (await anonymous().get('/moten')).text()).not.toContain(meetingId);
       expect(await (await anonymous().get('/beslut')).text()).not.toContain(meetingId);
       expect(await (await anonymous().get('/uppdrag?visa=all')).text()).not.toContain(meetingId);
+      expect(await (await anonymous().get('/beslut.csv')).text()).not.toContain(meetingId);
       const member = await signedIn('member');
       expect((await member.get(`/moten/${meetingId}`)).status).toBe(200);
       expect(await (await member.get('/moten')).text()).toContain('Ej publicerat');
+      expect(await (await member.get('/beslut.csv')).text()).toContain(meetingId);
+      // Statistics count what the viewer may see: the public one meeting less, signed-in users all five.
+      expect(await (await anonymous().get('/statistik')).text()).toContain('Antal möten: 4');
+      expect(await (await member.get('/statistik')).text()).toContain('Antal möten: 5');
+      expect(((await (await anonymous().get('/api/v1/stats')).json()) as { meetingsHeld: number }).meetingsHeld).toBe(
+        4,
+      );
+      const csv = await (await anonymous().get('/statistik/moten.csv')).text();
+      const counted = csv
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => Number(line.split(',')[1]));
+      expect(counted.reduce((a, b) => a + b, 0)).toBe(4);
     } finally {
       await setPublished(web.store, meetingId, true, { actor: 'test' });
     }

@@ -66,54 +66,86 @@ export interface MeetingDetail {
 
 /** Meetings in date order with counts, optionally for one year or body. */
 export async function listMeetings(store: ArchiveStore, filter: MeetingFilter = {}): Promise<MeetingSummary[]> {
-  return store.read(async (session) => {
-    const out: MeetingSummary[] = [];
-    for (const m of await session.meetings.list(filter)) out.push(await summarize(session, m));
-    return out;
-  });
+  return store.read(async (session) => summarize(session, await session.meetings.list(filter)));
+}
+
+/** Meetings `m` the viewer may see: with `publishedOnly`, not hidden from the public. */
+function visible(publishedOnly: boolean | undefined) {
+  return publishedOnly
+    ? sql<boolean>`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
+    : sql<boolean>`1 = 1`;
 }
 
 /**
- * The `limit` newest meetings not in `hidden`, newest first (undated last, ties by id), as `listMeetings` sums them
- * up. Reads the page through the date index instead of summing up the whole archive.
+ * The `limit` newest meetings not in `hidden` (and, with `publishedOnly`, not hidden from the public), newest first
+ * (undated last, ties by id), as `listMeetings` sums them up. Reads the page through the date index instead of
+ * summing up the whole archive.
  */
 export async function latestMeetings(
   store: ArchiveStore,
-  options: { limit: number; hidden?: ReadonlySet<string> },
+  options: { limit: number; hidden?: ReadonlySet<string>; publishedOnly?: boolean },
 ): Promise<MeetingSummary[]> {
   if (options.limit <= 0) return [];
   return store.read(async (session) => {
     const hidden = [...(options.hidden ?? [])];
-    const page = (dated: boolean, limit: number) => {
-      let query = session.db.selectFrom('meetings').selectAll();
-      if (hidden.length > 0) query = query.where('id', 'not in', hidden);
+    const notHidden = hidden.length > 0 ? sql`m.id not in (${sql.join(hidden)})` : sql`1 = 1`;
+    const page = async (dated: boolean, limit: number) => {
       // Dated meetings newest first through the date index; then the undated ones, which sort as ''.
-      return dated
-        ? query.where('date', '>', '').orderBy('date', 'desc').orderBy('id').limit(limit).execute()
-        : query.where(sql<boolean>`coalesce(date, '') = ''`).orderBy('id').limit(limit).execute();
+      const { rows } = await sql<MeetingRow>`
+        select ${sql.raw(MEETING_COLUMNS)} from meetings m
+        where ${notHidden} and ${visible(options.publishedOnly)}
+          and ${dated ? sql`m.date > ''` : sql`coalesce(m.date, '') = ''`}
+        order by ${dated ? sql`m.date desc, m.id` : sql`m.id`} limit ${limit}`.execute(session.db);
+      return rows;
     };
     const rows = await page(true, options.limit);
     if (rows.length < options.limit) rows.push(...(await page(false, options.limit - rows.length)));
-    const out: MeetingSummary[] = [];
-    for (const m of rows) out.push(await summarize(session, m));
-    return out;
+    return summarize(session, rows);
   });
 }
 
-async function summarize(session: ArchiveSession, m: MeetingRow): Promise<MeetingSummary> {
-  const bundle = await session.meetings.bundle(m.id);
-  return {
+const MEETING_COLUMNS = `m.id as id, m.natural_key as "naturalKey", m.document_id as "documentId", m.body as body,
+  m.organization as organization, m.number as number, m.date as date, m.start_time as "startTime",
+  m.end_time as "endTime", m.place as place`;
+
+/** Counts for many meetings in a fixed number of queries (in chunks, under SQLite's limit of bound values). */
+async function summarize(session: ArchiveSession, meetings: readonly MeetingRow[]): Promise<MeetingSummary[]> {
+  const counts = new Map<string, { items: number; decisions: number; present: number; documents: number }>();
+  const flags = new Map<string, string[]>();
+  for (let at = 0; at < meetings.length; at += 500) {
+    const ids = meetings.slice(at, at + 500).map((m) => m.id);
+    const { rows } = await sql<{ id: string; items: number; decisions: number; present: number; documents: number }>`
+      select m.id as id,
+        (select count(*) from items i where i.meeting_id = m.id) as items,
+        (select count(*) from decisions d where d.meeting_id = m.id) as decisions,
+        (select count(*) from participants p where p.meeting_id = m.id and p.list = 'present') as present,
+        (select count(*) from documents doc where doc.meeting_id = m.id) as documents
+      from meetings m where m.id in (${sql.join(ids)})`.execute(session.db);
+    for (const r of rows) {
+      counts.set(r.id, {
+        items: Number(r.items),
+        decisions: Number(r.decisions),
+        present: Number(r.present),
+        documents: Number(r.documents),
+      });
+    }
+    const { rows: kinds } = await sql<{ meetingId: string; kind: string }>`
+      select meeting_id as "meetingId", kind from flags where meeting_id in (${sql.join(ids)})
+      order by meeting_id, id`.execute(session.db);
+    for (const f of kinds) flags.set(f.meetingId, [...(flags.get(f.meetingId) ?? []), f.kind]);
+  }
+  return meetings.map((m) => ({
     id: m.id,
     body: m.body,
     number: m.number,
     date: m.date,
     place: m.place,
-    items: bundle?.items.length ?? 0,
-    decisions: bundle?.decisions.length ?? 0,
-    present: bundle?.participants.filter((p) => p.list === 'present').length ?? 0,
-    documents: (await session.documents.listForMeeting(m.id)).length,
-    flags: [...new Set((await session.flags.list({ meetingId: m.id })).map((f) => f.kind))],
-  };
+    items: counts.get(m.id)?.items ?? 0,
+    decisions: counts.get(m.id)?.decisions ?? 0,
+    present: counts.get(m.id)?.present ?? 0,
+    documents: counts.get(m.id)?.documents ?? 0,
+    flags: [...new Set(flags.get(m.id) ?? [])],
+  }));
 }
 
 async function findMeeting(session: ArchiveSession, ref: string) {

@@ -437,6 +437,11 @@ describe('publication', () => {
       };
       expect(search.hits.map((h) => h.meetingId)).not.toContain(hidden);
       expect(before.search).toBeGreaterThan(search.hits.length);
+      // Statistics count published meetings only, like every list.
+      const stats = (await getValid('/api/v1/stats')).body as { meetingsHeld: number };
+      expect(stats.meetingsHeld).toBe(4);
+      expect(stats).toEqual(await archiveStats(store, { publishedOnly: true }));
+      expect((await archiveStats(store)).meetingsHeld).toBe(5);
     } finally {
       await store.write((s) => s.publication.set(hidden, true, 'test', NOW.toISOString()));
     }

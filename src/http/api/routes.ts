@@ -390,12 +390,13 @@ export function apiRoutes(deps: AppDeps): Hono {
     path: '/stats',
     operationId: 'getStats',
     summary: 'Meetings held, items, decisions by kind, attendance per municipality and person',
+    description: 'Counts over published meetings, like every other list of the API.',
     tags: ['stats'],
     query: z.object({ year: yearParam.optional().describe('One year only') }),
     response: StatsSchema,
     handler: ({ query }) =>
-      cachedRead(store, `stats:${query.year ?? ''}`, () =>
-        archiveStats(store, query.year === undefined ? {} : { year: query.year }),
+      cachedRead(store, `stats:public:${query.year ?? ''}`, () =>
+        archiveStats(store, { publishedOnly: true, ...(query.year === undefined ? {} : { year: query.year }) }),
       ),
   });
 

@@ -15,6 +15,7 @@ import type {
   MembershipRepository,
   OrganisationRepository,
   PersonRepository,
+  StatsOptions,
   StatsRepository,
 } from '../ports.js';
 import type { ArchiveSchema, AssigneeRow, AssignmentStateRow, DocumentRow, MeetingRow } from '../schema.js';
@@ -608,11 +609,17 @@ function audit(db: Db, q: SqliteStatements): AuditLog {
 function stats(db: Db): StatsRepository {
   const inYear = (year?: number) =>
     year === undefined ? sql`1 = 1` : sql`m.date >= ${`${year}-01-01`} and m.date <= ${`${year}-12-31`}`;
+  // A meeting is hidden from the public only by an explicit `published = 0`.
+  const seen = (options?: StatsOptions) =>
+    options?.publishedOnly
+      ? sql`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
+      : sql`1 = 1`;
   const attendance = async (
     groupColumn: 'organisation_id' | 'person_id',
     join: string,
     extra: string,
     year?: number,
+    options?: StatsOptions,
   ) => {
     const { rows } = await sql<{ id: string; name: string; present: number; absent: number; meetings: number }>`
       select g.id as id, g.name as name,
@@ -624,7 +631,7 @@ function stats(db: Db): StatsRepository {
       from participants p
       join meetings m on m.id = p.meeting_id
       join ${sql.raw(join)} g on g.id = p.${sql.raw(groupColumn)}
-      where p.list in ('present', 'absent') and ${inYear(year)} ${sql.raw(extra)}
+      where p.list in ('present', 'absent') and ${inYear(year)} and ${seen(options)} ${sql.raw(extra)}
       group by g.id, g.name
       order by g.name, g.id`.execute(db);
     return rows.map((r) => ({
@@ -635,34 +642,40 @@ function stats(db: Db): StatsRepository {
     }));
   };
   return {
-    async meetingsPerYear() {
+    async meetingsPerYear(options) {
       const { rows } = await sql<{ year: string; count: number }>`
-        select substr(date, 1, 4) as year, count(*) as count from meetings where date is not null
-        group by substr(date, 1, 4) order by year`.execute(db);
+        select substr(m.date, 1, 4) as year, count(*) as count from meetings m
+        where m.date is not null and ${seen(options)}
+        group by substr(m.date, 1, 4) order by year`.execute(db);
       return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
     },
-    async itemsPerYear() {
+    async itemsPerYear(options) {
       const { rows } = await sql<{ year: string; count: number }>`
         select substr(m.date, 1, 4) as year, count(*) as count from items i join meetings m on m.id = i.meeting_id
-        where m.date is not null group by substr(m.date, 1, 4) order by year`.execute(db);
+        where m.date is not null and ${seen(options)} group by substr(m.date, 1, 4) order by year`.execute(db);
       return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
     },
-    async decisionsByKind(year) {
+    async meetingCount(options) {
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from meetings m where ${seen(options)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async decisionsByKind(year, options) {
       const { rows } = await sql<{ kind: string; count: number }>`
         select d.kind as kind, count(*) as count from decisions d join meetings m on m.id = d.meeting_id
-        where ${inYear(year)} group by d.kind order by d.kind`.execute(db);
+        where ${inYear(year)} and ${seen(options)} group by d.kind order by d.kind`.execute(db);
       return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
     },
-    async attendanceByMunicipality(year) {
-      return attendance('organisation_id', 'organisations', "and g.kind = 'municipality'", year);
+    async attendanceByMunicipality(year, options) {
+      return attendance('organisation_id', 'organisations', "and g.kind = 'municipality'", year, options);
     },
-    async attendanceByPerson(year) {
-      return attendance('person_id', 'persons', '', year);
+    async attendanceByPerson(year, options) {
+      return attendance('person_id', 'persons', '', year, options);
     },
-    async meetingsWithAttendance(year) {
+    async meetingsWithAttendance(year, options) {
       const { rows } = await sql<{ n: number }>`
         select count(distinct p.meeting_id) as n from participants p join meetings m on m.id = p.meeting_id
-        where p.list = 'present' and ${inYear(year)}`.execute(db);
+        where p.list = 'present' and ${inYear(year)} and ${seen(options)}`.execute(db);
       return Number(rows[0]?.n ?? 0);
     },
   };
