@@ -250,6 +250,22 @@ describe('security', () => {
       expect((await member.get(`/moten/${meetingId}`)).status).toBe(200);
       expect(await (await member.get('/moten')).text()).toContain('Ej publicerat');
       expect(await (await member.get('/beslut.csv')).text()).toContain(meetingId);
+      // Person and organisation pages count and link only what the viewer may see.
+      const present = await web.store.read((s) =>
+        s.db
+          .selectFrom('participants')
+          .select(['personId', 'organisationId'])
+          .where('meetingId', '=', meetingId)
+          .where('list', '=', 'present')
+          .where('personId', 'is not', null)
+          .where('organisationId', 'is not', null)
+          .executeTakeFirstOrThrow(),
+      );
+      expect(await (await anonymous().get(`/personer/${present.personId}`)).text()).not.toContain(meetingId);
+      expect(await (await member.get(`/personer/${present.personId}`)).text()).toContain(meetingId);
+      expect(await (await anonymous().get(`/organisationer/${present.organisationId}`)).text()).not.toContain(
+        meetingId,
+      );
       // Statistics count what the viewer may see: the public one meeting less, signed-in users all five.
       expect(await (await anonymous().get('/statistik')).text()).toContain('Antal möten: 4');
       expect(await (await member.get('/statistik')).text()).toContain('Antal möten: 5');

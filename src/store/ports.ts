@@ -141,8 +141,9 @@ export interface OrganisationRepository {
 }
 
 export interface MembershipRepository {
-  forPerson(personId: string): Promise<MembershipRow[]>;
-  forOrganisation(organisationId: string): Promise<MembershipRow[]>;
+  /** With `publishedOnly`, counted over the meetings the public may see. */
+  forPerson(personId: string, options?: StatsOptions): Promise<MembershipRow[]>;
+  forOrganisation(organisationId: string, options?: StatsOptions): Promise<MembershipRow[]>;
   all(): Promise<MembershipRow[]>;
 }
 

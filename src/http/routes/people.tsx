@@ -18,14 +18,23 @@ export function peopleRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/personer/:id', async (c) => {
     const view = c.get('view');
     const id = valid(idOf('p'), c.req.param('id'));
-    const person = await personProfile(deps.store, id, { clock: deps.clock, hidden: await hiddenFor(deps, view) });
+    const person = await personProfile(deps.store, id, {
+      clock: deps.clock,
+      hidden: await hiddenFor(deps, view),
+      publishedOnly: !view.user,
+    });
     return page(c, <PersonPage view={view} person={person} />);
   });
-  app.get('/organisationer', async (c) =>
-    page(c, <OrganisationsPage view={c.get('view')} organisations={await listOrganisations(deps.store)} />),
-  );
+  // Counts over what the viewer may see: published meetings for the public, all for signed-in users.
+  app.get('/organisationer', async (c) => {
+    const view = c.get('view');
+    const organisations = await listOrganisations(deps.store, { publishedOnly: !view.user });
+    return page(c, <OrganisationsPage view={view} organisations={organisations} />);
+  });
   app.get('/organisationer/:id', async (c) => {
+    const view = c.get('view');
     const id = valid(idOf('o'), c.req.param('id'));
-    return page(c, <OrganisationPage view={c.get('view')} organisation={await showOrganisation(deps.store, id)} />);
+    const organisation = await showOrganisation(deps.store, id, { publishedOnly: !view.user });
+    return page(c, <OrganisationPage view={view} organisation={organisation} />);
   });
 }

@@ -18,7 +18,14 @@ import type {
   StatsOptions,
   StatsRepository,
 } from '../ports.js';
-import type { ArchiveSchema, AssigneeRow, AssignmentStateRow, DocumentRow, MeetingRow } from '../schema.js';
+import type {
+  ArchiveSchema,
+  AssigneeRow,
+  AssignmentStateRow,
+  DocumentRow,
+  MeetingRow,
+  MembershipRow,
+} from '../schema.js';
 import { authSessions, publication, users } from './account-repositories.js';
 import { bindStatements } from './session-statements.js';
 import { type SqliteStatements, selectList } from './statements.js';
@@ -404,13 +411,41 @@ function organisations(db: Db, q: SqliteStatements): OrganisationRepository {
   };
 }
 
+/**
+ * The `memberships` view counted over published meetings only: the same columns and grouping, with meetings hidden
+ * from the public left out of the counts, the dates and the first and last meeting.
+ */
+async function publishedMemberships(db: Db, where: 'person' | 'organisation', id: string): Promise<MembershipRow[]> {
+  const published = (alias: string) => sql`not exists (select 1 from meeting_publication mp
+    where mp.meeting_id = ${sql.ref(`${alias}.id`)} and mp.published = 0)`;
+  const edge = (direction: 'asc' | 'desc') => sql`(select m2.id
+    from participants p2 join meetings m2 on m2.id = p2.meeting_id
+    where p2.person_id = p.person_id and p2.organisation_id = p.organisation_id and ${published('m2')}
+    order by m2.date ${sql.raw(direction)} limit 1)`;
+  const { rows } = await sql<MembershipRow>`
+    select p.person_id as "personId", p.organisation_id as "organisationId",
+           case when p.list = 'guest' then coalesce(p.role, 'guest') else 'member' end as role,
+           ${edge('asc')} as "firstMeetingId", min(m.date) as "firstDate",
+           ${edge('desc')} as "lastMeetingId", max(m.date) as "lastDate",
+           count(distinct p.meeting_id) as meetings,
+           count(distinct case when p.list <> 'absent' then p.meeting_id end) as present
+    from participants p join meetings m on m.id = p.meeting_id
+    where p.person_id is not null and p.organisation_id is not null and ${published('m')}
+      and ${where === 'person' ? sql`p.person_id = ${id}` : sql`p.organisation_id = ${id}`}
+    group by p.person_id, p.organisation_id, case when p.list = 'guest' then coalesce(p.role, 'guest') else 'member' end
+    order by "firstDate", "organisationId"`.execute(db);
+  return rows;
+}
+
 function memberships(db: Db): MembershipRepository {
   const base = () => db.selectFrom('memberships').selectAll().orderBy('firstDate').orderBy('organisationId');
   return {
-    async forPerson(personId) {
+    async forPerson(personId, options) {
+      if (options?.publishedOnly) return publishedMemberships(db, 'person', personId);
       return base().where('personId', '=', personId).execute();
     },
-    async forOrganisation(organisationId) {
+    async forOrganisation(organisationId, options) {
+      if (options?.publishedOnly) return publishedMemberships(db, 'organisation', organisationId);
       return base().where('organisationId', '=', organisationId).execute();
     },
     async all() {
