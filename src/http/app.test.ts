@@ -7,9 +7,11 @@ import {
   item,
   makeDocument,
 } from '../../test/support/archive-factories.js';
-import { createTestWeb, TestClient, type TestWeb } from '../../test/support/web-app.js';
+import { createTestWeb, TEST_NOW, TestClient, type TestWeb } from '../../test/support/web-app.js';
 import { importBytes } from '../services/import-archive.js';
 import { setPublished } from '../services/publication.js';
+import { SqliteSearchIndex } from '../store/sqlite/search-index.js';
+import { createApp } from './app.js';
 import { CONTENT_SECURITY_POLICY } from './middleware/security-headers.js';
 
 let web: TestWeb;
@@ -423,5 +425,72 @@ describe('review and import', () => {
     expect(stored.status).toBe(303);
     expect(stored.headers.get('location')).toMatch(/^\/moten\/m_[0-9a-f]{20}$/);
     expect((await secretary.post('/import/bekrafta', { token })).status).toBe(410);
+  });
+});
+
+describe('waiting uploads', () => {
+  const protocol = (n: number) =>
+    new TextEncoder().encode(
+      [
+        `Styrgruppens protokoll ${n}/2023`,
+        `Tid: 2023-06-${String(10 + n).padStart(2, '0')} kl. 09.00-11.00`,
+        'Plats: Stadshuset',
+        'Närvarande: Anna Ek, Bjuv; Per Lind, Klippan',
+        `1. Budget ${2024 + n}`,
+        'Beslut: att godkänna budgeten.',
+      ].join('\n'),
+    );
+  const upload = async (client: TestClient, name: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.set('_csrf', client.csrf);
+    form.set('file', new File([bytes], name));
+    const html = await (await client.request('/import', { method: 'POST', body: form })).text();
+    return /name="token" value="([^"]+)"/.exec(html)![1]!;
+  };
+  /** The same archive served by a new app, as after a restart of the server (nothing kept in memory). */
+  const restarted = (clock: () => Date = () => TEST_NOW) =>
+    createApp({ store: web.store, search: new SqliteSearchIndex(), clock });
+  const signIn = async (app: ReturnType<typeof restarted>, role: 'secretary' | 'admin') => {
+    const client = new TestClient(app);
+    expect((await client.signIn(role)).status).toBe(303);
+    return client;
+  };
+
+  it('keeps an upload across a restart until its uploader confirms it', async () => {
+    const token = await upload(await signedIn('secretary'), 'styrgrupp-4.txt', protocol(4));
+    const after = await signIn(restarted(), 'secretary');
+    const page = await (await after.get('/import')).text();
+    expect(page).toContain('Väntar på att sparas');
+    expect(page).toContain('styrgrupp-4.txt');
+    expect(page).toContain(`value="${token}"`);
+    const shown = await after.post('/import/visa', { token });
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('Budget 2028');
+    // Another account cannot confirm it.
+    const admin = await signIn(restarted(), 'admin');
+    expect((await admin.post('/import/bekrafta', { token })).status).toBe(410);
+    const stored = await after.post('/import/bekrafta', { token });
+    expect(stored.status).toBe(303);
+    expect(stored.headers.get('location')).toMatch(/^\/moten\/m_[0-9a-f]{20}$/);
+    expect(await (await after.get('/import')).text()).not.toContain('styrgrupp-4.txt');
+  });
+
+  it('discards an upload on request, audited, and forgets it after a day', async () => {
+    const secretary = await signedIn('secretary');
+    const discarded = await upload(secretary, 'styrgrupp-5.txt', protocol(5));
+    const response = await secretary.post('/import/kasta', { token: discarded });
+    expect(response.status).toBe(303);
+    expect(await (await secretary.get('/import')).text()).not.toContain('styrgrupp-5.txt');
+    expect((await secretary.post('/import/bekrafta', { token: discarded })).status).toBe(410);
+    const audit = await web.store.read((s) => s.audit.list(5));
+    expect(audit.some((e) => e.action === 'upload.discard' && e.actor === 'secretary')).toBe(true);
+    const expiring = await upload(secretary, 'styrgrupp-6.txt', protocol(6));
+    const tomorrow = await signIn(
+      restarted(() => new Date(TEST_NOW.getTime() + 25 * 3600_000)),
+      'secretary',
+    );
+    expect(await (await tomorrow.get('/import')).text()).not.toContain('styrgrupp-6.txt');
+    expect((await tomorrow.post('/import/bekrafta', { token: expiring })).status).toBe(410);
+    await secretary.post('/import/kasta', { token: expiring });
   });
 });
