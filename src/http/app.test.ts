@@ -241,8 +241,12 @@ describe('security', () => {
   });
 
   it('shows the public only published meetings, everywhere', async () => {
+    // The start page and statistics are kept rendered for the public: hiding a meeting must renew them.
+    expect(await (await anonymous().get('/')).text()).toContain(meetingId);
+    expect(await (await anonymous().get('/statistik')).text()).toContain('Antal möten: 5');
     await setPublished(web.store, meetingId, false, { actor: 'test' });
     try {
+      expect(await (await anonymous().get('/')).text()).not.toContain(meetingId);
       expect((await anonymous().get(`/moten/${meetingId}`)).status).toBe(404);
       expect(await (await anonymous().get('/moten')).text()).not.toContain(meetingId);
       expect(await (await anonymous().get('/beslut')).text()).not.toContain(meetingId);

@@ -149,6 +149,9 @@ async function summarize(session: ArchiveSession, meetings: readonly MeetingRow[
 }
 
 async function findMeeting(session: ArchiveSession, ref: string) {
+  // A full id is the common case (every link): one primary-key lookup, not a prefix scan.
+  const byId = await session.meetings.get(ref);
+  if (byId) return byId;
   const matches = await session.meetings.findByIdPrefix(ref);
   const exact = matches.find((m) => m.id === ref);
   if (exact) return exact;
@@ -168,7 +171,14 @@ export async function showMeeting(store: ArchiveStore, ref: string): Promise<Mee
   return store.read(async (session) => {
     const meeting = await findMeeting(session, ref);
     const bundle = (await session.meetings.bundle(meeting.id))!;
-    const orgs = new Map((await session.organisations.list()).map((o) => [o.id, o.name]));
+    const orgIds = [...new Set(bundle.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])))];
+    const orgs = new Map(
+      orgIds.length === 0
+        ? []
+        : (await session.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()).map(
+            (o) => [o.id, o.name],
+          ),
+    );
     const assignments = await session.assignments.forMeeting(meeting.id);
     const documents = await session.documents.listForMeeting(meeting.id);
     const primary = documents.find((d) => d.status === 'primary');

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { listAssignments, meetingReferrals } from '../../services/follow-up.js';
+import { isOverdue, meetingReferrals } from '../../services/follow-up.js';
 import { listMeetings, showMeeting } from '../../services/meetings.js';
 import { hiddenMeetings } from '../../services/publication.js';
 import { MeetingPage } from '../../web/pages/meeting.js';
@@ -69,16 +69,20 @@ export function meetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const view = c.get('view');
     const id = c.req.param('id');
     if (!isId('m', id)) throw new AppError('not-found', 'No such meeting.');
-    const hidden = await hiddenMeetings(deps.store);
-    if (!view.user && hidden.has(id)) throw new AppError('not-found', 'No such meeting.');
+    const published = await deps.store.read((s) => s.publication.isPublished(id));
+    if (!view.user && !published) throw new AppError('not-found', 'No such meeting.');
     const meeting = await showMeeting(deps.store, id);
     const referrals = new Map((await meetingReferrals(deps.store, id)).map((r) => [r.itemId, r]));
     const overdue = new Set(
-      (await listAssignments(deps.store, { meetingId: id }, deps.clock)).filter((a) => a.overdue).map((a) => a.id),
+      meeting.items.flatMap((i) =>
+        i.decisions.flatMap((d) =>
+          d.assignments.filter((a) => isOverdue(a.status, a.due, deps.clock)).map((a) => a.id),
+        ),
+      ),
     );
     return page(
       c,
-      <MeetingPage view={view} meeting={meeting} referrals={referrals} overdue={overdue} published={!hidden.has(id)} />,
+      <MeetingPage view={view} meeting={meeting} referrals={referrals} overdue={overdue} published={published} />,
     );
   });
 

@@ -8,7 +8,7 @@ import { sendCsv } from '../csv.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
 import { cachedRead } from '../read-cache.js';
-import { page } from '../render.js';
+import { cachedPage } from '../render.js';
 import { valid } from '../validate.js';
 
 const StatsQuery = z.object({ ar: z.union([z.literal(''), z.string().regex(/^\d{4}$/)]).default('') });
@@ -32,8 +32,13 @@ export function statsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/statistik', async (c) => {
     const view = c.get('view');
     const { ar, sida } = valid(PageQuery, c.req.query());
-    const report = await load(ar, view);
-    return page(c, <StatsPage view={view} report={report} years={await years(view)} year={ar} personPage={sida} />);
+    const canonical = new URLSearchParams();
+    if (ar) canonical.set('ar', ar);
+    if (sida > 1) canonical.set('sida', String(sida));
+    const key = `statistics:${view.user ? 'all' : 'public'}:${deps.clock().toISOString().slice(0, 10)}`;
+    return cachedPage(c, deps.store, key, canonical.toString(), async () => (
+      <StatsPage view={view} report={await load(ar, view)} years={await years(view)} year={ar} personPage={sida} />
+    ));
   });
 
   app.get('/statistik/:table{[a-z-]+\\.csv}', async (c) => {

@@ -1,4 +1,5 @@
 import type { AnnualReport } from '../../services/annual-report.js';
+import type { AttendanceRate } from '../../services/stats.js';
 import { BarChart } from '../components/bar-chart.js';
 import { Layout } from '../components/layout.js';
 import { Pagination } from '../components/pagination.js';
@@ -7,6 +8,22 @@ import type { View } from '../view.js';
 
 /** Persons per page of the attendance chart and table (the CSV has them all). */
 export const PERSONS_PER_PAGE = 25;
+
+const collator = new Intl.Collator('sv');
+const sorted = new WeakMap<readonly AttendanceRate[], AttendanceRate[]>();
+
+/**
+ * Persons most often present first, then by name. Remembered per list: the report is cached, so thousands of
+ * persons are sorted once per archive version, not on every request.
+ */
+function byPresence(persons: readonly AttendanceRate[]): AttendanceRate[] {
+  let out = sorted.get(persons);
+  if (!out) {
+    out = [...persons].sort((a, b) => b.present - a.present || collator.compare(a.name, b.name));
+    sorted.set(persons, out);
+  }
+  return out;
+}
 
 export function StatsPage(props: {
   view: View;
@@ -21,9 +38,7 @@ export function StatsPage(props: {
   const suffix = props.year ? `?ar=${props.year}` : '';
   const rate = (v: number) => formatRate(v, view.lang);
   const municipalities = report.attendance.municipalities;
-  const everyone = report.attendance.persons
-    .slice()
-    .sort((a, b) => b.present - a.present || a.name.localeCompare(b.name, 'sv'));
+  const everyone = byPresence(report.attendance.persons);
   const pages = Math.max(1, Math.ceil(everyone.length / PERSONS_PER_PAGE));
   const first = (props.personPage - 1) * PERSONS_PER_PAGE;
   const persons = everyone.slice(first, first + PERSONS_PER_PAGE);
