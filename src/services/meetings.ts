@@ -104,6 +104,57 @@ export async function latestMeetings(
   });
 }
 
+/**
+ * One page of the meetings, newest first (undated last), optionally of one year or body, with the number of
+ * meetings matching: read through the meetings' (date, id) index, so a page costs its rows.
+ */
+export async function meetingListPage(
+  store: ArchiveStore,
+  options: { year?: number; body?: string; publishedOnly?: boolean; limit: number; offset: number },
+): Promise<{ rows: MeetingSummary[]; total: number }> {
+  return store.read(async (session) => {
+    const where = sql.join(
+      [
+        visible(options.publishedOnly),
+        options.year === undefined
+          ? sql`1 = 1`
+          : sql`m.date >= ${`${options.year}-01-01`} and m.date <= ${`${options.year}-12-31`}`,
+        options.body === undefined ? sql`1 = 1` : sql`m.body = ${options.body}`,
+      ],
+      sql` and `,
+    );
+    const { rows: count } = await sql<{ n: number }>`select count(*) as n from meetings m where ${where}`.execute(
+      session.db,
+    );
+    const { rows } = await sql<MeetingRow>`
+      select ${sql.raw(MEETING_COLUMNS)} from meetings m where ${where}
+      order by m.date desc, m.id desc limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(
+      session.db,
+    );
+    return { rows: await summarize(session, rows), total: Number(count[0]?.n ?? 0) };
+  });
+}
+
+/** The years and bodies the meeting list can be filtered by (of visible meetings), newest year first. */
+export async function meetingFilterOptions(
+  store: ArchiveStore,
+  options: { publishedOnly?: boolean },
+): Promise<{ years: string[]; bodies: string[] }> {
+  return store.read(async (session) => {
+    const { rows: years } = await sql<{ v: string }>`
+      select distinct substr(m.date, 1, 4) as v from meetings m
+      where m.date is not null and m.date <> '' and ${visible(options.publishedOnly)}`.execute(session.db);
+    const { rows: bodies } = await sql<{ v: string }>`
+      select distinct m.body as v from meetings m
+      where m.body is not null and m.body <> '' and ${visible(options.publishedOnly)}`.execute(session.db);
+    const collator = new Intl.Collator('sv');
+    return {
+      years: years.map((r) => r.v).sort((a, b) => b.localeCompare(a)),
+      bodies: bodies.map((r) => r.v).sort(collator.compare),
+    };
+  });
+}
+
 const MEETING_COLUMNS = `m.id as id, m.natural_key as "naturalKey", m.document_id as "documentId", m.body as body,
   m.organization as organization, m.number as number, m.date as date, m.start_time as "startTime",
   m.end_time as "endTime", m.place as place`;

@@ -35,6 +35,8 @@ import {
   setAssignmentStatus,
 } from './follow-up.js';
 import { importBytes } from './import-archive.js';
+import { listMeetings, meetingFilterOptions, meetingListPage } from './meetings.js';
+import { personListPage } from './person-profile.js';
 import { setPublished } from './publication.js';
 import { archiveStats } from './stats.js';
 
@@ -275,5 +277,40 @@ describe('assignment lists, postponed items and statistics a page at a time', ()
     expect(await archiveStats(store)).toEqual(await archiveStats(store, { publishedOnly: false }));
     const for2016 = await archiveStats(store, { year: 2016, publishedOnly: true });
     expect(for2016.meetingsHeld).toBe(2);
+  });
+
+  it('pages the meeting list newest first and the person list by name, for the public without hidden meetings', async () => {
+    const all = await listMeetings(store);
+    for (const publishedOnly of [false, true]) {
+      const expected = [...all]
+        .filter((m) => !(publishedOnly && m.id === hiddenId))
+        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id.localeCompare(a.id));
+      const first = await meetingListPage(store, { publishedOnly, limit: 3, offset: 0 });
+      const rest = await meetingListPage(store, { publishedOnly, limit: 100, offset: 3 });
+      expect(first.total).toBe(expected.length);
+      expect([...first.rows, ...rest.rows]).toEqual(expected);
+    }
+    const styrgruppen = await meetingListPage(store, { body: 'Styrgruppen', year: 2016, limit: 10, offset: 0 });
+    expect(styrgruppen.rows.map((m) => m.date)).toEqual(['2016-12-16']);
+    expect(await meetingFilterOptions(store, { publishedOnly: true })).toEqual({
+      years: ['2017', '2016', '2015'],
+      bodies: ['Kommundirektörsgruppen', 'Styrgruppen'],
+    });
+
+    const everyone = await personListPage(store, { limit: 100, offset: 0 });
+    const anna = everyone.rows.find((p) => p.name === 'Anna Ek')!;
+    expect(anna).toMatchObject({ meetings: 8, firstDate: '2015-10-02', lastDate: '2017-03-17' });
+    expect(anna.organisations).toEqual([expect.stringMatching(/^Bjuv/)]);
+    const publicAnna = (await personListPage(store, { publishedOnly: true, limit: 100, offset: 0 })).rows.find(
+      (p) => p.name === 'Anna Ek',
+    )!;
+    expect(publicAnna.meetings).toBe(7);
+    const names = everyone.rows.map((p) => p.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('sv').compare));
+    const paged = [
+      ...(await personListPage(store, { limit: 2, offset: 0 })).rows,
+      ...(await personListPage(store, { limit: 100, offset: 2 })).rows,
+    ];
+    expect(paged).toEqual(everyone.rows);
   });
 });
