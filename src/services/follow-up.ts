@@ -715,7 +715,12 @@ export async function listReferrals(store: ArchiveStore): Promise<ReferralSummar
  * meeting's own rows only, so it costs the same in any archive.
  */
 export async function meetingReferrals(store: ArchiveStore, meetingId: string): Promise<ReferralSummary[]> {
-  return store.read((session) => referralSummaries(session, { meetingId }));
+  return store.read((session) => sessionMeetingReferrals(session, meetingId));
+}
+
+/** `meetingReferrals` within a read the caller already holds (one read for a whole page). */
+export async function sessionMeetingReferrals(session: ArchiveSession, meetingId: string): Promise<ReferralSummary[]> {
+  return referralSummaries(session, { meetingId });
 }
 
 /**

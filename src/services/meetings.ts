@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { ArchiveSession, ArchiveStore, MeetingFilter } from '../store/ports.js';
 import type { AssignmentStatus, MeetingRow } from '../store/schema.js';
-import { assignmentStatus } from './follow-up.js';
+import { assignmentStatus, type ReferralSummary, sessionMeetingReferrals } from './follow-up.js';
 
 export interface MeetingSummary {
   id: string;
@@ -219,90 +219,110 @@ async function findMeeting(session: ArchiveSession, ref: string) {
 
 /** One meeting in full: attendance with registry ids, items with decisions and assignment status, documents, flags. */
 export async function showMeeting(store: ArchiveStore, ref: string): Promise<MeetingDetail> {
+  return store.read(async (session) => meetingDetail(session, await findMeeting(session, ref)));
+}
+
+/**
+ * What the meeting page shows, in one read: the meeting as `showMeeting` has it, its postponed items and whether
+ * it is published; undefined for an unknown id.
+ */
+export async function meetingPageData(
+  store: ArchiveStore,
+  id: string,
+): Promise<{ meeting: MeetingDetail; referrals: ReferralSummary[]; published: boolean } | undefined> {
   return store.read(async (session) => {
-    const meeting = await findMeeting(session, ref);
-    const bundle = (await session.meetings.bundle(meeting.id))!;
-    const orgIds = [...new Set(bundle.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])))];
-    const orgs = new Map(
-      orgIds.length === 0
-        ? []
-        : (await session.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()).map(
-            (o) => [o.id, o.name],
-          ),
-    );
-    const assignments = await session.assignments.forMeeting(meeting.id);
-    const documents = await session.documents.listForMeeting(meeting.id);
-    const primary = documents.find((d) => d.status === 'primary');
-    const statusOf = new Map<string, AssignmentStatus>();
-    for (const a of assignments) {
-      const links = (await session.followUps.list({ kind: 'report-back', sourceId: a.id })).filter(
-        (l) => l.status !== 'rejected',
-      );
-      statusOf.set(a.id, assignmentStatus(a, links));
-    }
+    const row = await session.meetings.get(id);
+    if (!row) return undefined;
     return {
-      id: meeting.id,
-      body: meeting.body,
-      organization: meeting.organization,
-      number: meeting.number,
-      date: meeting.date,
-      start: meeting.startTime,
-      end: meeting.endTime,
-      place: meeting.place,
-      attendance: bundle.participants.map((p) => ({
-        list: p.list,
-        name: p.name,
-        personId: p.personId,
-        organisation: p.organisationId ? (orgs.get(p.organisationId) ?? p.organization) : p.organization,
-        organisationId: p.organisationId,
-        role: p.role,
-        from: p.fromTime,
-        to: p.toTime,
-        note: p.note,
-      })),
-      items: bundle.items.map((i) => ({
-        id: i.id,
-        number: i.number,
-        title: i.title,
-        presenters: JSON.parse(i.presentersJson) as string[],
-        text: i.text,
-        referral: i.referralText === null ? null : { to: i.referralTo, date: i.referralDate, text: i.referralText },
-        decisions: bundle.decisions
-          .filter((d) => d.itemId === i.id)
-          .map((d) => ({
-            id: d.id,
-            kind: d.kind,
-            text: d.text,
-            assignments: assignments
-              .filter((a) => a.decisionId === d.id)
-              .map((a) => ({
-                id: a.id,
-                assignees: a.assignees.map((x) => x.name),
-                task: a.task,
-                due: a.due,
-                status: statusOf.get(a.id) ?? 'open',
-              })),
-          })),
-      })),
-      adjournments: bundle.adjournments.map((a) => ({ from: a.fromTime, to: a.toTime })),
-      signatures: bundle.signatures.map((s) => ({ role: s.role, title: s.title, name: s.name, personId: s.personId })),
-      documents: documents.map((d) => ({
-        id: d.id,
-        name: d.name,
-        sha256: d.sha256,
-        format: d.format,
-        status: d.status,
-        parserVersion: d.parserVersion,
-      })),
-      warnings: primary
-        ? (await session.documents.warnings(primary.id)).map(({ code, message, line }) => ({ code, message, line }))
-        : [],
-      flags: (await session.flags.list({ meetingId: meeting.id })).map((f) => ({
-        id: f.id,
-        kind: f.kind,
-        subjectId: f.subjectId,
-        details: JSON.parse(f.detailsJson),
-      })),
+      meeting: await meetingDetail(session, row),
+      referrals: await sessionMeetingReferrals(session, id),
+      published: await session.publication.isPublished(id),
     };
   });
+}
+
+async function meetingDetail(session: ArchiveSession, meeting: MeetingRow): Promise<MeetingDetail> {
+  const bundle = (await session.meetings.bundle(meeting.id))!;
+  const orgIds = [...new Set(bundle.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])))];
+  const orgs = new Map(
+    orgIds.length === 0
+      ? []
+      : (await session.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute()).map(
+          (o) => [o.id, o.name],
+        ),
+  );
+  const assignments = await session.assignments.forMeeting(meeting.id);
+  const documents = await session.documents.listForMeeting(meeting.id);
+  const primary = documents.find((d) => d.status === 'primary');
+  const statusOf = new Map<string, AssignmentStatus>();
+  for (const a of assignments) {
+    const links = (await session.followUps.list({ kind: 'report-back', sourceId: a.id })).filter(
+      (l) => l.status !== 'rejected',
+    );
+    statusOf.set(a.id, assignmentStatus(a, links));
+  }
+  return {
+    id: meeting.id,
+    body: meeting.body,
+    organization: meeting.organization,
+    number: meeting.number,
+    date: meeting.date,
+    start: meeting.startTime,
+    end: meeting.endTime,
+    place: meeting.place,
+    attendance: bundle.participants.map((p) => ({
+      list: p.list,
+      name: p.name,
+      personId: p.personId,
+      organisation: p.organisationId ? (orgs.get(p.organisationId) ?? p.organization) : p.organization,
+      organisationId: p.organisationId,
+      role: p.role,
+      from: p.fromTime,
+      to: p.toTime,
+      note: p.note,
+    })),
+    items: bundle.items.map((i) => ({
+      id: i.id,
+      number: i.number,
+      title: i.title,
+      presenters: JSON.parse(i.presentersJson) as string[],
+      text: i.text,
+      referral: i.referralText === null ? null : { to: i.referralTo, date: i.referralDate, text: i.referralText },
+      decisions: bundle.decisions
+        .filter((d) => d.itemId === i.id)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          text: d.text,
+          assignments: assignments
+            .filter((a) => a.decisionId === d.id)
+            .map((a) => ({
+              id: a.id,
+              assignees: a.assignees.map((x) => x.name),
+              task: a.task,
+              due: a.due,
+              status: statusOf.get(a.id) ?? 'open',
+            })),
+        })),
+    })),
+    adjournments: bundle.adjournments.map((a) => ({ from: a.fromTime, to: a.toTime })),
+    signatures: bundle.signatures.map((s) => ({ role: s.role, title: s.title, name: s.name, personId: s.personId })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      name: d.name,
+      sha256: d.sha256,
+      format: d.format,
+      status: d.status,
+      parserVersion: d.parserVersion,
+    })),
+    warnings: primary
+      ? (await session.documents.warnings(primary.id)).map(({ code, message, line }) => ({ code, message, line }))
+      : [],
+    flags: (await session.flags.list({ meetingId: meeting.id })).map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      subjectId: f.subjectId,
+      details: JSON.parse(f.detailsJson),
+    })),
+  };
 }

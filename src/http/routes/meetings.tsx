@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { isOverdue, meetingReferrals } from '../../services/follow-up.js';
-import { meetingFilterOptions, meetingListPage, showMeeting } from '../../services/meetings.js';
+import { isOverdue } from '../../services/follow-up.js';
+import { meetingFilterOptions, meetingListPage, meetingPageData } from '../../services/meetings.js';
 import { hiddenMeetings } from '../../services/publication.js';
 import { MeetingPage } from '../../web/pages/meeting.js';
 import { MEETINGS_PAGE_SIZE, MeetingsPage } from '../../web/pages/meetings.js';
@@ -76,10 +76,11 @@ export function meetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const view = c.get('view');
     const id = c.req.param('id');
     if (!isId('m', id)) throw new AppError('not-found', 'No such meeting.');
-    const published = await deps.store.read((s) => s.publication.isPublished(id));
-    if (!view.user && !published) throw new AppError('not-found', 'No such meeting.');
-    const meeting = await showMeeting(deps.store, id);
-    const referrals = new Map((await meetingReferrals(deps.store, id)).map((r) => [r.itemId, r]));
+    // One read for the page: the meeting, its postponed items and its publication flag.
+    const data = await meetingPageData(deps.store, id);
+    if (!data || (!view.user && !data.published)) throw new AppError('not-found', 'No such meeting.');
+    const { meeting, published } = data;
+    const referrals = new Map(data.referrals.map((r) => [r.itemId, r]));
     const overdue = new Set(
       meeting.items.flatMap((i) =>
         i.decisions.flatMap((d) =>
