@@ -6,15 +6,21 @@ import { ACCOUNT_MIGRATIONS } from '../store/sqlite/account-migrations.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { READ_INDEX_MIGRATIONS } from '../store/sqlite/read-indexes.js';
 import { SEARCH_MIGRATIONS, SqliteSearchIndex } from '../store/sqlite/search-index.js';
+import { UPLOAD_MIGRATIONS } from '../store/sqlite/upload-migrations.js';
 
 /** Where the archive lives when neither `--db` nor `PROTOKOLL_DB` says otherwise. */
 export const DEFAULT_DB = 'data/protokoll.db';
 
 /**
  * The migrations beyond the archive's own: full-text search (0100+), accounts and publication (0200+), read
- * indexes (0300+).
+ * indexes (0300+), pending uploads (0400+).
  */
-export const APP_MIGRATIONS = { ...SEARCH_MIGRATIONS, ...ACCOUNT_MIGRATIONS, ...READ_INDEX_MIGRATIONS };
+export const APP_MIGRATIONS = {
+  ...SEARCH_MIGRATIONS,
+  ...ACCOUNT_MIGRATIONS,
+  ...READ_INDEX_MIGRATIONS,
+  ...UPLOAD_MIGRATIONS,
+};
 
 /** `--db` wins over `PROTOKOLL_DB`, which wins over the default. */
 export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWeb, TestClient, type TestWeb } from '../../test/support/web-app.js';
+import {
+  assignment,
+  decision,
+  documentFile,
+  fakeParser,
+  item,
+  makeDocument,
+} from '../../test/support/archive-factories.js';
+import { createTestWeb, TEST_NOW, TestClient, type TestWeb } from '../../test/support/web-app.js';
+import { importBytes } from '../services/import-archive.js';
 import { setPublished } from '../services/publication.js';
+import { SqliteSearchIndex } from '../store/sqlite/search-index.js';
+import { createApp } from './app.js';
 import { CONTENT_SECURITY_POLICY } from './middleware/security-headers.js';
 
 let web: TestWeb;
@@ -83,6 +94,88 @@ describe('pages', () => {
   });
 });
 
+describe('long lists a page at a time', () => {
+  it('caps the start page lists and links to the full lists with their counts', async () => {
+    const html = await (await anonymous().get('/')).text();
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=overdue">Alla försenade uppdrag \(\d+\)<\/a>/);
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=open">Alla öppna uppdrag \(\d+\)<\/a>/);
+    expect(html).toMatch(/<a href="\/uppdrag\?visa=postponed">Alla flyttade ärenden som inte tagits upp \(\d+\)<\/a>/);
+    const postponed = await (await anonymous().get('/uppdrag?visa=postponed')).text();
+    expect(postponed).toMatch(/\d+ flyttade ärenden som inte tagits upp, 1–\d+ visas/);
+    expect(postponed).toMatch(/<li id="i_[0-9a-f]{20}">/);
+    const all = await (await anonymous().get('/uppdrag?visa=all')).text();
+    const total = Number(/(\d+) uppdrag, 1–\d+ visas/.exec(all)![1]);
+    expect(all).toContain(`Alla (${total})`);
+    expect((all.match(/<li id="a_/g) ?? []).length).toBe(total);
+  });
+
+  it('pages the per-person statistics and keeps every person in the CSV', async () => {
+    const first = await (await anonymous().get('/statistik')).text();
+    const n = Number(/Personerna 1–25 av (\d+)/.exec(first)![1]);
+    expect(n).toBeGreaterThan(25);
+    expect(first).toContain('href="/statistik?sida=2#persons-h"');
+    const second = await (await anonymous().get('/statistik?sida=2')).text();
+    expect(second).toContain(`Personerna 26–${Math.min(50, n)} av ${n}`);
+    const csv = await (await anonymous().get('/statistik/narvaro-personer.csv')).text();
+    expect(csv.split('\r\n').length - 2).toBe(n);
+  });
+
+  it('pages the decisions register with a total, page links that keep the filter, and a full CSV', async () => {
+    const extra = await createTestWeb();
+    try {
+      // The five examples hold 40 decisions; six more meetings of three decisions each make two pages.
+      for (let k = 0; k < 6; k++) {
+        const doc = makeDocument({
+          date: `2025-01-${String(10 + k).padStart(2, '0')}`,
+          items: [
+            item(`Ärende ${k}`, {
+              number: '1',
+              decisions: [
+                decision(`att godkänna ${k}`),
+                decision(`att notera ${k}`, 'information'),
+                decision(`att utreda ${k}`, 'assignment', [assignment(['Bjuvs kommun'], `utreda ${k}`)]),
+              ],
+            }),
+          ],
+        });
+        const result = await importBytes(
+          extra.store,
+          { bytes: documentFile(doc, String(k)), name: `extra-${k}.txt` },
+          { parse: fakeParser('1.0.0') },
+        );
+        expect(result.outcome).not.toBe('failed');
+      }
+      const client = new TestClient(extra.app);
+      const first = await (await client.get('/beslut')).text();
+      expect(first).toContain('58 beslut, 1–50 visas');
+      expect((first.match(/<tr><td>/g) ?? []).length).toBe(50);
+      expect(first).toContain('Sida 1 av 2');
+      expect(first).toContain('<a href="/beslut?sida=2" rel="next">');
+      const second = await (await client.get('/beslut?sida=2')).text();
+      expect(second).toContain('58 beslut, 51–58 visas');
+      expect((second.match(/<tr><td>/g) ?? []).length).toBe(8);
+      expect(second).toContain('<a href="/beslut" rel="prev">');
+      const body = await (await client.get('/beslut?organ=Kommundirektörsgruppen')).text();
+      expect(body).toContain('<a href="/beslut?organ=Kommundirekt%C3%B6rsgruppen&amp;sida=2" rel="next">');
+      expect(body).toContain('href="/beslut.csv?organ=Kommundirekt%C3%B6rsgruppen"');
+      const kinds = await (await client.get('/beslut?typ=information')).text();
+      expect(kinds).toMatch(/\d+ beslut, 1–\d+ visas/);
+      expect(kinds).not.toContain('rel="next"');
+      const bytes = new Uint8Array(await (await client.get('/beslut.csv')).arrayBuffer());
+      // UTF-8 with a byte order mark, so spreadsheet programs read å, ä, ö.
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = new TextDecoder().decode(bytes);
+      expect(csv.startsWith('date,body,')).toBe(true);
+      expect(csv.split('\r\n').length - 2).toBe(58);
+      const assigned = await (await client.get('/beslut.csv?typ=assignment&ar=2025')).text();
+      expect(assigned.split('\r\n').length - 2).toBe(6);
+      expect(assigned).toMatch(/,Bjuv,m_[0-9a-f]{20},d_/);
+    } finally {
+      await extra.close();
+    }
+  }, 60_000);
+});
+
 describe('security', () => {
   it('sends a strict CSP and the other protective headers on every response', async () => {
     for (const path of ['/', '/finns-inte', '/sok?q=(']) {
@@ -148,15 +241,49 @@ describe('security', () => {
   });
 
   it('shows the public only published meetings, everywhere', async () => {
+    // The start page and statistics are kept rendered for the public: hiding a meeting must renew them.
+    expect(await (await anonymous().get('/')).text()).toContain(meetingId);
+    expect(await (await anonymous().get('/statistik')).text()).toContain('Antal möten: 5');
     await setPublished(web.store, meetingId, false, { actor: 'test' });
     try {
+      expect(await (await anonymous().get('/')).text()).not.toContain(meetingId);
       expect((await anonymous().get(`/moten/${meetingId}`)).status).toBe(404);
       expect(await (await anonymous().get('/moten')).text()).not.toContain(meetingId);
       expect(await (await anonymous().get('/beslut')).text()).not.toContain(meetingId);
       expect(await (await anonymous().get('/uppdrag?visa=all')).text()).not.toContain(meetingId);
+      expect(await (await anonymous().get('/beslut.csv')).text()).not.toContain(meetingId);
       const member = await signedIn('member');
       expect((await member.get(`/moten/${meetingId}`)).status).toBe(200);
       expect(await (await member.get('/moten')).text()).toContain('Ej publicerat');
+      expect(await (await member.get('/beslut.csv')).text()).toContain(meetingId);
+      // Person and organisation pages count and link only what the viewer may see.
+      const present = await web.store.read((s) =>
+        s.db
+          .selectFrom('participants')
+          .select(['personId', 'organisationId'])
+          .where('meetingId', '=', meetingId)
+          .where('list', '=', 'present')
+          .where('personId', 'is not', null)
+          .where('organisationId', 'is not', null)
+          .executeTakeFirstOrThrow(),
+      );
+      expect(await (await anonymous().get(`/personer/${present.personId}`)).text()).not.toContain(meetingId);
+      expect(await (await member.get(`/personer/${present.personId}`)).text()).toContain(meetingId);
+      expect(await (await anonymous().get(`/organisationer/${present.organisationId}`)).text()).not.toContain(
+        meetingId,
+      );
+      // Statistics count what the viewer may see: the public one meeting less, signed-in users all five.
+      expect(await (await anonymous().get('/statistik')).text()).toContain('Antal möten: 4');
+      expect(await (await member.get('/statistik')).text()).toContain('Antal möten: 5');
+      expect(((await (await anonymous().get('/api/v1/stats')).json()) as { meetingsHeld: number }).meetingsHeld).toBe(
+        4,
+      );
+      const csv = await (await anonymous().get('/statistik/moten.csv')).text();
+      const counted = csv
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => Number(line.split(',')[1]));
+      expect(counted.reduce((a, b) => a + b, 0)).toBe(4);
     } finally {
       await setPublished(web.store, meetingId, true, { actor: 'test' });
     }
@@ -302,5 +429,72 @@ describe('review and import', () => {
     expect(stored.status).toBe(303);
     expect(stored.headers.get('location')).toMatch(/^\/moten\/m_[0-9a-f]{20}$/);
     expect((await secretary.post('/import/bekrafta', { token })).status).toBe(410);
+  });
+});
+
+describe('waiting uploads', () => {
+  const protocol = (n: number) =>
+    new TextEncoder().encode(
+      [
+        `Styrgruppens protokoll ${n}/2023`,
+        `Tid: 2023-06-${String(10 + n).padStart(2, '0')} kl. 09.00-11.00`,
+        'Plats: Stadshuset',
+        'Närvarande: Anna Ek, Bjuv; Per Lind, Klippan',
+        `1. Budget ${2024 + n}`,
+        'Beslut: att godkänna budgeten.',
+      ].join('\n'),
+    );
+  const upload = async (client: TestClient, name: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.set('_csrf', client.csrf);
+    form.set('file', new File([bytes], name));
+    const html = await (await client.request('/import', { method: 'POST', body: form })).text();
+    return /name="token" value="([^"]+)"/.exec(html)![1]!;
+  };
+  /** The same archive served by a new app, as after a restart of the server (nothing kept in memory). */
+  const restarted = (clock: () => Date = () => TEST_NOW) =>
+    createApp({ store: web.store, search: new SqliteSearchIndex(), clock });
+  const signIn = async (app: ReturnType<typeof restarted>, role: 'secretary' | 'admin') => {
+    const client = new TestClient(app);
+    expect((await client.signIn(role)).status).toBe(303);
+    return client;
+  };
+
+  it('keeps an upload across a restart until its uploader confirms it', async () => {
+    const token = await upload(await signedIn('secretary'), 'styrgrupp-4.txt', protocol(4));
+    const after = await signIn(restarted(), 'secretary');
+    const page = await (await after.get('/import')).text();
+    expect(page).toContain('Väntar på att sparas');
+    expect(page).toContain('styrgrupp-4.txt');
+    expect(page).toContain(`value="${token}"`);
+    const shown = await after.post('/import/visa', { token });
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('Budget 2028');
+    // Another account cannot confirm it.
+    const admin = await signIn(restarted(), 'admin');
+    expect((await admin.post('/import/bekrafta', { token })).status).toBe(410);
+    const stored = await after.post('/import/bekrafta', { token });
+    expect(stored.status).toBe(303);
+    expect(stored.headers.get('location')).toMatch(/^\/moten\/m_[0-9a-f]{20}$/);
+    expect(await (await after.get('/import')).text()).not.toContain('styrgrupp-4.txt');
+  });
+
+  it('discards an upload on request, audited, and forgets it after a day', async () => {
+    const secretary = await signedIn('secretary');
+    const discarded = await upload(secretary, 'styrgrupp-5.txt', protocol(5));
+    const response = await secretary.post('/import/kasta', { token: discarded });
+    expect(response.status).toBe(303);
+    expect(await (await secretary.get('/import')).text()).not.toContain('styrgrupp-5.txt');
+    expect((await secretary.post('/import/bekrafta', { token: discarded })).status).toBe(410);
+    const audit = await web.store.read((s) => s.audit.list(5));
+    expect(audit.some((e) => e.action === 'upload.discard' && e.actor === 'secretary')).toBe(true);
+    const expiring = await upload(secretary, 'styrgrupp-6.txt', protocol(6));
+    const tomorrow = await signIn(
+      restarted(() => new Date(TEST_NOW.getTime() + 25 * 3600_000)),
+      'secretary',
+    );
+    expect(await (await tomorrow.get('/import')).text()).not.toContain('styrgrupp-6.txt');
+    expect((await tomorrow.post('/import/bekrafta', { token: expiring })).status).toBe(410);
+    await secretary.post('/import/kasta', { token: expiring });
   });
 });

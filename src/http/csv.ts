@@ -8,11 +8,21 @@ function cell(value: unknown): string {
   return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Sends rows as an RFC 4180 CSV download (UTF-8 with BOM so spreadsheet programs read å, ä, ö). */
-export function sendCsv(c: Context, name: string, header: readonly string[], rows: ReadonlyArray<readonly unknown[]>) {
-  const body = `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-  return c.body(body, 200, {
+/** One CSV line with its CRLF; the first line of a file starts with a BOM so spreadsheet programs read å, ä, ö. */
+export function csvLine(row: readonly unknown[], first = false): string {
+  return `${first ? '\ufeff' : ''}${row.map(cell).join(',')}\r\n`;
+}
+
+/** The headers of a CSV download named `name.csv`. */
+export function csvHeaders(name: string): Record<string, string> {
+  return {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${name}.csv"`,
-  });
+  };
+}
+
+/** Sends rows as an RFC 4180 CSV download (UTF-8 with BOM). */
+export function sendCsv(c: Context, name: string, header: readonly string[], rows: ReadonlyArray<readonly unknown[]>) {
+  const body = [header, ...rows].map((r, i) => csvLine(r, i === 0)).join('');
+  return c.body(body, 200, csvHeaders(name));
 }

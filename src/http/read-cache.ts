@@ -15,7 +15,8 @@ interface Entry {
   value: Promise<unknown>;
 }
 
-const caches = new WeakMap<ArchiveStore, Map<string, Entry>>();
+/** Per store, one cache per pool (values, rendered pages), so filling one never clears the other. */
+const caches = new WeakMap<ArchiveStore, Map<string, Map<string, Entry>>>();
 
 /** The data version of the archive as this process sees it; changes with every committed write. */
 export async function dataVersion(store: ArchiveStore): Promise<string> {
@@ -28,13 +29,24 @@ export async function dataVersion(store: ArchiveStore): Promise<string> {
 
 /**
  * `compute()`, or its value from an earlier call with the same key if the archive has not changed since. `key`
- * must hold everything else the value depends on (the viewer's visibility, the date for overdue counts).
+ * must hold everything else the value depends on (the viewer's visibility, the date for overdue counts). At most
+ * 64 entries per `pool`; a full pool starts over.
  */
-export async function cachedRead<T>(store: ArchiveStore, key: string, compute: () => Promise<T>): Promise<T> {
-  let cache = caches.get(store);
+export async function cachedRead<T>(
+  store: ArchiveStore,
+  key: string,
+  compute: () => Promise<T>,
+  pool = 'values',
+): Promise<T> {
+  let pools = caches.get(store);
+  if (!pools) {
+    pools = new Map();
+    caches.set(store, pools);
+  }
+  let cache = pools.get(pool);
   if (!cache) {
     cache = new Map();
-    caches.set(store, cache);
+    pools.set(pool, cache);
   }
   const version = await dataVersion(store);
   const hit = cache.get(key);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ArchiveStore } from '../store/ports.js';
 import { type Clock, dueDeadline } from './follow-up.js';
-import { type ArchiveStats, archiveStats } from './stats.js';
+import { type ArchiveStats, archiveStats, type StatsQuery } from './stats.js';
 
 export interface AssignmentYear {
   year: string;
@@ -15,18 +15,23 @@ export interface AnnualReport extends ArchiveStats {
   assignmentsPerYear: AssignmentYear[];
 }
 
-/** The statistics of the annual report: archive counts plus assignments given, reported back and overdue per year. */
-export async function annualReport(
-  store: ArchiveStore,
-  options: { year?: number; clock: Clock },
-): Promise<AnnualReport> {
-  const stats = await archiveStats(store, options.year === undefined ? {} : { year: options.year });
+/**
+ * The statistics of the annual report: archive counts plus assignments given, reported back and overdue per year.
+ * With `publishedOnly` it counts what the public may see.
+ */
+export async function annualReport(store: ArchiveStore, options: StatsQuery & { clock: Clock }): Promise<AnnualReport> {
+  const { clock: _, ...query } = options;
+  const stats = await archiveStats(store, query);
   return { ...stats, assignmentsPerYear: await assignmentsPerYear(store, options) };
 }
 
-/** The years with meetings, newest first (what the report can be asked for). */
-export async function reportYears(store: ArchiveStore): Promise<string[]> {
-  return store.read(async (session) => (await session.stats.meetingsPerYear()).map((r) => r.year).reverse());
+/** The years with (visible) meetings, newest first (what the report can be asked for). */
+export async function reportYears(store: ArchiveStore, options: { publishedOnly?: boolean } = {}): Promise<string[]> {
+  return store.read(async (session) =>
+    (await session.stats.meetingsPerYear({ publishedOnly: options.publishedOnly ?? false }))
+      .map((r) => r.year)
+      .reverse(),
+  );
 }
 
 /**
@@ -36,7 +41,7 @@ export async function reportYears(store: ArchiveStore): Promise<string[]> {
  */
 async function assignmentsPerYear(
   store: ArchiveStore,
-  options: { year?: number; clock: Clock },
+  options: StatsQuery & { clock: Clock },
 ): Promise<AssignmentYear[]> {
   const today = options.clock().toISOString().slice(0, 10);
   const { rows } = await store.read((session) =>
@@ -48,7 +53,12 @@ async function assignmentsPerYear(
             and l.status = 'confirmed') then 'reported' else 'open' end) as status
         from assignments a join meetings m on m.id = a.meeting_id
         where m.date is not null and m.date <> ''
-          and ${options.year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${String(options.year)}`})
+          and ${options.year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${String(options.year)}`}
+          and ${
+            options.publishedOnly
+              ? sql`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
+              : sql`1 = 1`
+          })
       group by year, status, due`.execute(session.db),
   );
   const byYear = new Map<string, AssignmentYear>();

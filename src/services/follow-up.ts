@@ -520,11 +520,19 @@ async function summarizeAssignment(
  * An assignment `a` is open: no manual state says otherwise and no report-back has been confirmed (the SQL twin
  * of `assignmentStatus(…) === 'open'`).
  */
-const ASSIGNMENT_IS_OPEN = sql<boolean>`coalesce(
+const ASSIGNMENT_STATUS = sql<AssignmentStatus>`coalesce(
   (select s.status from assignment_states s where s.assignment_id = a.id),
   case when exists (select 1 from followup_links l
     where l.kind = 'report-back' and l.source_id = a.id and l.status = 'confirmed') then 'reported' else 'open' end
-) = 'open'`;
+)`;
+const ASSIGNMENT_IS_OPEN = sql<boolean>`${ASSIGNMENT_STATUS} = 'open'`;
+
+/** Meetings `m` the viewer may see: with `publishedOnly`, not hidden from the public. */
+function visibleMeeting(publishedOnly: boolean | undefined) {
+  return publishedOnly
+    ? sql<boolean>`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
+    : sql<boolean>`1 = 1`;
+}
 
 /** The SQL twin of `isOverdue` for an open assignment `a`: the due date, or the due month, is past. */
 function dueIsPast(clock: Clock) {
@@ -534,13 +542,14 @@ function dueIsPast(clock: Clock) {
 }
 
 /**
- * The `limit` newest open assignments, not overdue and overdue, outside `hidden`: what `listAssignments({ open:
+ * The `limit` newest open assignments, not overdue and overdue, outside `hidden` (and, with `publishedOnly`,
+ * outside meetings hidden from the public): what `listAssignments({ open:
  * true })` sorted newest first (undated last) starts with. Found through the meetings' date index, so the cost is
  * the page, not the archive.
  */
 export async function newestOpenAssignments(
   store: ArchiveStore,
-  options: { clock: Clock; limit: number; hidden?: ReadonlySet<string> },
+  options: { clock: Clock; limit: number; hidden?: ReadonlySet<string>; publishedOnly?: boolean },
 ): Promise<{ open: AssignmentSummary[]; overdue: AssignmentSummary[] }> {
   return store.read(async (session) => {
     const hidden = [...(options.hidden ?? [])];
@@ -551,6 +560,7 @@ export async function newestOpenAssignments(
         join items i on i.id = a.item_id join decisions d on d.id = a.decision_id
         where ${ASSIGNMENT_IS_OPEN} and ${overdue ? dueIsPast(options.clock) : sql`not ${dueIsPast(options.clock)}`}
           and ${hidden.length > 0 ? sql`m.id not in (${sql.join(hidden)})` : sql`1 = 1`}
+          and ${visibleMeeting(options.publishedOnly)}
         order by m.date desc, i.position, d.position, a.position, a.id
         limit ${Math.max(0, options.limit)}`.execute(session.db);
       const views = new Map<string, AssignmentView>();
@@ -565,6 +575,82 @@ export async function newestOpenAssignments(
       return out;
     };
     return { open: await page(false), overdue: await page(true) };
+  });
+}
+
+/** The lists of the assignments page: open (overdue included), overdue, done (or reported back), all. */
+export type AssignmentList = 'open' | 'overdue' | 'done' | 'all';
+
+function listCondition(list: AssignmentList, clock: Clock) {
+  switch (list) {
+    case 'open':
+      return ASSIGNMENT_IS_OPEN;
+    case 'overdue':
+      return sql<boolean>`(${ASSIGNMENT_IS_OPEN} and ${dueIsPast(clock)})`;
+    case 'done':
+      return sql<boolean>`${ASSIGNMENT_STATUS} in ('done', 'reported')`;
+    case 'all':
+      return sql<boolean>`1 = 1`;
+  }
+}
+
+/**
+ * One page of a list of assignments, newest meeting first (undated last, meetings of one day by id), in agenda
+ * order within a meeting, with
+ * the number of assignments in the list: what `listAssignments` filtered and sorted newest first has, found
+ * through the meetings' date index so a page costs its rows.
+ */
+export async function assignmentListPage(
+  store: ArchiveStore,
+  options: { list: AssignmentList; clock: Clock; limit: number; offset: number; publishedOnly?: boolean },
+): Promise<{ rows: AssignmentSummary[]; total: number }> {
+  return store.read(async (session) => {
+    const where = sql`${listCondition(options.list, options.clock)} and ${visibleMeeting(options.publishedOnly)}`;
+    const { rows: count } = await sql<{ n: number }>`
+      select count(*) as n from assignments a join meetings m on m.id = a.meeting_id where ${where}`.execute(
+      session.db,
+    );
+    const { rows } = await sql<{ id: string; meetingId: string }>`
+      select a.id as id, a.meeting_id as "meetingId"
+      from meetings m cross join assignments a on a.meeting_id = m.id
+      join items i on i.id = a.item_id join decisions d on d.id = a.decision_id
+      where ${where}
+      order by m.date desc, m.id desc, i.position, d.position, a.position, a.id
+      limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(session.db);
+    const views = new Map<string, AssignmentView>();
+    for (const meetingId of new Set(rows.map((r) => r.meetingId))) {
+      for (const view of await session.assignments.forMeeting(meetingId)) views.set(view.id, view);
+    }
+    const out: AssignmentSummary[] = [];
+    for (const { id } of rows) {
+      const view = views.get(id);
+      if (view) out.push(await summarizeAssignment(session, view, await reportBacks(session, id), options.clock));
+    }
+    return { rows: out, total: Number(count[0]?.n ?? 0) };
+  });
+}
+
+/** How many assignments each list of the assignments page has, in one aggregate. */
+export async function assignmentListCounts(
+  store: ArchiveStore,
+  options: { clock: Clock; publishedOnly?: boolean },
+): Promise<Record<AssignmentList, number>> {
+  return store.read(async (session) => {
+    const { rows } = await sql<Record<AssignmentList, number | null>>`
+      select count(*) as "all",
+             sum(case when status = 'open' then 1 else 0 end) as open,
+             sum(case when status = 'open' and past then 1 else 0 end) as overdue,
+             sum(case when status in ('done', 'reported') then 1 else 0 end) as done
+      from (select ${ASSIGNMENT_STATUS} as status, ${dueIsPast(options.clock)} as past
+            from assignments a join meetings m on m.id = a.meeting_id
+            where ${visibleMeeting(options.publishedOnly)})`.execute(session.db);
+    const row = rows[0];
+    return {
+      open: Number(row?.open ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+      done: Number(row?.done ?? 0),
+      all: Number(row?.all ?? 0),
+    };
   });
 }
 
@@ -584,7 +670,7 @@ export async function setAssignmentStatus(
   options: { note?: string | null; actor?: string; clock?: Clock } = {},
 ): Promise<AssignmentSummary> {
   const clock = options.clock ?? systemClock;
-  const id = await store.write(async (session) => {
+  const { id, meetingId } = await store.write(async (session) => {
     const assignment = await uniqueByPrefix(await session.assignments.findByIdPrefix(ref), ref, 'assignment');
     const at = clock().toISOString();
     const actor = options.actor ?? 'cli';
@@ -602,9 +688,10 @@ export async function setAssignmentStatus(
       targetId: assignment.id,
       details: { note: options.note ?? null },
     });
-    return assignment.id;
+    return { id: assignment.id, meetingId: assignment.meetingId };
   });
-  const [summary] = await listAssignments(store, {}, clock).then((all) => all.filter((a) => a.id === id));
+  // The assignment's own meeting, not the whole archive.
+  const [summary] = await listAssignments(store, { meetingId }, clock).then((all) => all.filter((a) => a.id === id));
   if (!summary) throw new AppError('not-found', `No assignment with id ${ref}.`);
   return summary;
 }
@@ -658,7 +745,40 @@ export async function listReferrals(store: ArchiveStore): Promise<ReferralSummar
  * meeting's own rows only, so it costs the same in any archive.
  */
 export async function meetingReferrals(store: ArchiveStore, meetingId: string): Promise<ReferralSummary[]> {
-  return store.read((session) => referralSummaries(session, { meetingId }));
+  return store.read((session) => sessionMeetingReferrals(session, meetingId));
+}
+
+/** `meetingReferrals` within a read the caller already holds (one read for a whole page). */
+export async function sessionMeetingReferrals(session: ArchiveSession, meetingId: string): Promise<ReferralSummary[]> {
+  return referralSummaries(session, { meetingId });
+}
+
+/**
+ * One page of the postponed items no later item has (confirmedly) taken up, newest meeting first, and how many
+ * there are: what `listReferrals` filtered and sorted newest first has, a page at a time. With `publishedOnly`,
+ * items of meetings hidden from the public are left out.
+ */
+export async function postponedPage(
+  store: ArchiveStore,
+  options: { limit: number; offset: number; publishedOnly?: boolean },
+): Promise<{ rows: ReferralSummary[]; total: number }> {
+  return store.read(async (session) => {
+    // Dated meetings only, as `referralSummaries` has them; "taken up" is a confirmed referral link.
+    const where = sql`i.referral_text is not null and m.date >= '' and m.date < '9999-12-31'
+      and ${visibleMeeting(options.publishedOnly)}
+      and not exists (select 1 from followup_links l
+        where l.kind = 'referral' and l.source_id = i.id and l.status = 'confirmed')`;
+    const { rows: count } = await sql<{ n: number }>`
+      select count(*) as n from items i join meetings m on m.id = i.meeting_id where ${where}`.execute(session.db);
+    const { rows } = await sql<{ id: string }>`
+      select i.id as id from meetings m cross join items i on i.meeting_id = m.id where ${where}
+      order by m.date desc, i.id limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(
+      session.db,
+    );
+    const ids = rows.map((r) => r.id);
+    const byId = new Map((await referralSummaries(session, { itemIds: ids })).map((r) => [r.itemId, r]));
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: Number(count[0]?.n ?? 0) };
+  });
 }
 
 /**
@@ -666,7 +786,11 @@ export async function meetingReferrals(store: ArchiveStore, meetingId: string): 
  * `referredItemsBefore` finds them), their undecided or confirmed links with the target item, and the
  * not-taken-up flags. Plain SQL over column names every adapter shares, like the API's read models.
  */
-async function referralSummaries(session: ArchiveSession, scope: { meetingId?: string }): Promise<ReferralSummary[]> {
+async function referralSummaries(
+  session: ArchiveSession,
+  scope: { meetingId?: string; itemIds?: readonly string[] },
+): Promise<ReferralSummary[]> {
+  if (scope.itemIds?.length === 0) return [];
   const { db } = session;
   let itemQuery = db
     .selectFrom('items')
@@ -684,6 +808,7 @@ async function referralSummaries(session: ArchiveSession, scope: { meetingId?: s
     .where('meetings.date', '>=', '')
     .where('meetings.date', '<', '9999-12-31');
   if (scope.meetingId) itemQuery = itemQuery.where('items.meetingId', '=', scope.meetingId);
+  if (scope.itemIds) itemQuery = itemQuery.where('items.id', 'in', [...scope.itemIds]);
   const items = await itemQuery.execute();
   if (items.length === 0) return [];
   const ids = items.map((i) => i.id);
@@ -695,7 +820,7 @@ async function referralSummaries(session: ArchiveSession, scope: { meetingId?: s
     .select(['t.title as targetTitle', 'tm.date as targetDate'])
     .where('l.kind', '=', 'referral')
     .where('l.status', '!=', 'rejected');
-  if (scope.meetingId) linkQuery = linkQuery.where('l.sourceId', 'in', ids);
+  if (scope.meetingId || scope.itemIds) linkQuery = linkQuery.where('l.sourceId', 'in', ids);
   const links = await linkQuery.orderBy('l.sourceId').orderBy('l.score', 'desc').orderBy('l.id').execute();
   const linksOf = new Map<string, LinkView[]>();
   for (const link of links) {
@@ -717,6 +842,7 @@ async function referralSummaries(session: ArchiveSession, scope: { meetingId?: s
   }
   let flagQuery = db.selectFrom('flags').select('subjectId').where('kind', '=', 'referral-not-taken-up');
   if (scope.meetingId) flagQuery = flagQuery.where('meetingId', '=', scope.meetingId);
+  if (scope.itemIds) flagQuery = flagQuery.where('subjectId', 'in', ids);
   const flagged = new Set((await flagQuery.execute()).map((f) => f.subjectId));
   const out = items.map((item): ReferralSummary => {
     const itemLinks = linksOf.get(item.id) ?? [];

@@ -26,18 +26,28 @@ export interface ArchiveStats {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Counts for the annual report: meetings held, attendance per municipality and person, decisions, items. */
-export async function archiveStats(store: ArchiveStore, options: { year?: number } = {}): Promise<ArchiveStats> {
+export interface StatsQuery {
+  year?: number;
+  /** Count only published meetings: what the public may see (the API and anonymous visitors). */
+  publishedOnly?: boolean;
+}
+
+/**
+ * Counts for the annual report: meetings held, attendance per municipality and person, decisions, items. Every
+ * number is an SQL aggregate; with `publishedOnly`, meetings hidden from the public are not counted.
+ */
+export async function archiveStats(store: ArchiveStore, options: StatsQuery = {}): Promise<ArchiveStats> {
   const { year } = options;
+  const scope = { publishedOnly: options.publishedOnly ?? false };
   return store.read(async (session) => {
-    const perYear = await session.stats.meetingsPerYear();
-    const items = await session.stats.itemsPerYear();
-    const withAttendance = await session.stats.meetingsWithAttendance(year);
-    const municipalities = (await session.stats.attendanceByMunicipality(year)).map((m) => ({
+    const perYear = await session.stats.meetingsPerYear(scope);
+    const items = await session.stats.itemsPerYear(scope);
+    const withAttendance = await session.stats.meetingsWithAttendance(year, scope);
+    const municipalities = (await session.stats.attendanceByMunicipality(year, scope)).map((m) => ({
       ...m,
       rate: withAttendance ? round(m.present / withAttendance) : null,
     }));
-    const persons = (await session.stats.attendanceByPerson(year)).map((p) => ({
+    const persons = (await session.stats.attendanceByPerson(year, scope)).map((p) => ({
       ...p,
       rate: p.present + p.absent ? round(p.present / (p.present + p.absent)) : null,
     }));
@@ -46,11 +56,11 @@ export async function archiveStats(store: ArchiveStore, options: { year?: number
       year: year ?? null,
       meetingsHeld:
         year === undefined
-          ? (await session.meetings.list()).length
+          ? await session.stats.meetingCount(scope)
           : (perYear.find((r) => r.year === String(year))?.count ?? 0),
       meetingsPerYear: inYear(perYear),
       itemsPerYear: inYear(items),
-      decisionsByKind: await session.stats.decisionsByKind(year),
+      decisionsByKind: await session.stats.decisionsByKind(year, scope),
       attendance: { meetingsWithAttendance: withAttendance, municipalities, persons },
     };
   });

@@ -148,8 +148,9 @@ export interface OrganisationRepository {
 }
 
 export interface MembershipRepository {
-  forPerson(personId: string): Promise<MembershipRow[]>;
-  forOrganisation(organisationId: string): Promise<MembershipRow[]>;
+  /** With `publishedOnly`, counted over the meetings the public may see. */
+  forPerson(personId: string, options?: StatsOptions): Promise<MembershipRow[]>;
+  forOrganisation(organisationId: string, options?: StatsOptions): Promise<MembershipRow[]>;
   all(): Promise<MembershipRow[]>;
 }
 
@@ -212,16 +213,23 @@ export interface AttendanceCount {
   meetings: number;
 }
 
+/** Which meetings statistics count: all of them, or only those the public may see. */
+export interface StatsOptions {
+  publishedOnly?: boolean;
+}
+
 /** Aggregates for statistics; `year` restricts to meetings dated in that year. */
 export interface StatsRepository {
-  meetingsPerYear(): Promise<YearCount[]>;
-  itemsPerYear(): Promise<YearCount[]>;
-  decisionsByKind(year?: number): Promise<Array<{ kind: string; count: number }>>;
+  meetingsPerYear(options?: StatsOptions): Promise<YearCount[]>;
+  itemsPerYear(options?: StatsOptions): Promise<YearCount[]>;
+  /** Every meeting, dated or not. */
+  meetingCount(options?: StatsOptions): Promise<number>;
+  decisionsByKind(year?: number, options?: StatsOptions): Promise<Array<{ kind: string; count: number }>>;
   /** Per municipality: meetings where someone of it was present / listed absent, over meetings with attendance. */
-  attendanceByMunicipality(year?: number): Promise<AttendanceCount[]>;
+  attendanceByMunicipality(year?: number, options?: StatsOptions): Promise<AttendanceCount[]>;
   /** Per person listed as present or absent (guests excluded). */
-  attendanceByPerson(year?: number): Promise<AttendanceCount[]>;
-  meetingsWithAttendance(year?: number): Promise<number>;
+  attendanceByPerson(year?: number, options?: StatsOptions): Promise<AttendanceCount[]>;
+  meetingsWithAttendance(year?: number, options?: StatsOptions): Promise<number>;
 }
 
 export interface AuditLog {

@@ -104,6 +104,17 @@ describe('in the browser', () => {
     await page.locator('.hits a.hit-title').first().click();
     await page.waitForURL(/\/moten\/m_/);
     expect(await page.locator('h1').textContent()).toMatch(/\d{4}/);
+    // Long lists are paged with plain links: the per-person statistics, 25 persons a page.
+    await page.goto(`${server.url}/statistik`);
+    expect(await page.locator('#persons-h ~ .table-wrap tbody tr').count()).toBe(25);
+    await page.locator('#persons-h ~ nav.pagination a[rel="next"]').click();
+    await page.waitForURL(/\/statistik\?sida=2/);
+    expect(await page.locator('#persons-h ~ nav.pagination [aria-current="page"]').textContent()).toMatch(/^Sida 2 av/);
+    // The start page links to the full lists, with their counts.
+    await page.goto(server.url);
+    await page.locator('a[href="/uppdrag?visa=postponed"]').click();
+    await page.waitForURL(/visa=postponed/);
+    expect(await page.locator('main h2').first().textContent()).toMatch(/flyttade ärenden som inte tagits upp/);
   }, 90_000);
 
   it('lets a secretary sign in and mark an assignment done by keyboard, and it moves', async () => {
@@ -146,6 +157,8 @@ describe('in the browser', () => {
       ['/sok?q=trainee', 'search'],
       ['/beslut', 'decisions'],
       ['/uppdrag?visa=all', null],
+      ['/uppdrag?visa=postponed', null],
+      ['/statistik?sida=2', null],
       ['/personer', null],
       [person!, 'person'],
       ['/organisationer', null],

@@ -116,7 +116,7 @@ export async function assignmentPage(
   session: ArchiveSession,
   scope: MeetingScope,
   filter: AssignmentFilter,
-  page: { limit?: number; offset: number; order: Order },
+  page: { limit?: number; offset: number; order: Order; cache?: object },
   clock: Clock,
   base: string,
 ): Promise<Paged<AssignmentSummary>> {
@@ -131,6 +131,7 @@ export async function assignmentPage(
             where ${scopeCondition(scope)} and ${conditions}`
       : sql`select count(*) as n from assignments
             where ${scopeCondition(scope, 'assignments.meeting_id')} and ${conditions}`,
+    page.cache,
   );
   const dir = direction(page.order);
   const window = page.limit === undefined ? sql`` : sql`limit ${page.limit} offset ${page.offset}`;

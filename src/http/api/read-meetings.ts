@@ -58,8 +58,38 @@ export async function pageIds(session: ArchiveSession, query: RawBuilder<{ id: s
   return (await query.execute(session.db)).rows.map((r) => r.id);
 }
 
-export async function countOf(session: ArchiveSession, query: RawBuilder<{ n: number }>): Promise<number> {
-  return Number((await query.execute(session.db)).rows[0]?.n ?? 0);
+/** Remembered totals per cache owner (the archive store): by query and parameters, valid for one data version. */
+const totals = new WeakMap<object, Map<string, { version: string; n: number }>>();
+const MAX_TOTALS = 512;
+
+/**
+ * The total of a page query. With `cache` (the store the session belongs to), the total is remembered until the
+ * archive changes (SQLite's data_version, read in this session, and this connection's own changes): counting
+ * every matching row costs as much as the archive is big, while the page itself does not.
+ */
+export async function countOf(
+  session: ArchiveSession,
+  query: RawBuilder<{ n: number }>,
+  cache?: object,
+): Promise<number> {
+  const count = async () => Number((await query.execute(session.db)).rows[0]?.n ?? 0);
+  if (!cache) return count();
+  const compiled = query.compile(session.db);
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  const { rows } = await sql<{ version: number; changes: number }>`
+    select (select data_version from pragma_data_version) as version, total_changes() as changes`.execute(session.db);
+  const version = `${rows[0]?.version}:${rows[0]?.changes}`;
+  let known = totals.get(cache);
+  if (!known) {
+    known = new Map();
+    totals.set(cache, known);
+  }
+  const hit = known.get(key);
+  if (hit && hit.version === version) return hit.n;
+  const n = await count();
+  if (known.size >= MAX_TOTALS) known.clear();
+  known.set(key, { version, n });
+  return n;
 }
 
 export function direction(order: Order): RawBuilder<unknown> {
@@ -70,13 +100,13 @@ export function direction(order: Order): RawBuilder<unknown> {
 export async function meetingPage(
   session: ArchiveSession,
   scope: MeetingScope,
-  page: { limit: number; offset: number; order: Order },
+  page: { limit: number; offset: number; order: Order; cache?: object },
   base: string,
 ): Promise<Paged<MeetingSummary>> {
   if (isEmptyScope(scope)) return EMPTY;
   const where = scopeCondition(scope);
   const dir = direction(page.order);
-  const total = await countOf(session, sql`select count(*) as n from meetings where ${where}`);
+  const total = await countOf(session, sql`select count(*) as n from meetings where ${where}`, page.cache);
   const ids = await pageIds(
     session,
     sql`select meetings.id as id from meetings where ${where}
@@ -248,7 +278,7 @@ export async function itemPage(
   session: ArchiveSession,
   scope: MeetingScope,
   filter: { referred?: boolean },
-  page: { limit: number; offset: number; order: Order },
+  page: { limit: number; offset: number; order: Order; cache?: object },
   base: string,
 ): Promise<Paged<ItemSummary>> {
   if (isEmptyScope(scope)) return EMPTY;
@@ -264,6 +294,7 @@ export async function itemPage(
       ? sql`select count(*) as n from items join meetings on meetings.id = items.meeting_id
             where ${scopeCondition(scope)} and ${referred}`
       : sql`select count(*) as n from items where ${scopeCondition(scope, 'items.meeting_id')} and ${referred}`,
+    page.cache,
   );
   const dir = direction(page.order);
   // CROSS JOIN keeps meetings as the outer loop, walked in date order by its index, so the page is found early.
@@ -357,7 +388,7 @@ export async function decisionPage(
   session: ArchiveSession,
   scope: MeetingScope,
   filter: DecisionFilter,
-  page: { limit: number; offset: number; order: Order },
+  page: { limit: number; offset: number; order: Order; cache?: object },
   base: string,
 ): Promise<Paged<DecisionSummary>> {
   if (isEmptyScope(scope)) return EMPTY;
@@ -370,6 +401,7 @@ export async function decisionPage(
       ? sql`select count(*) as n from decisions join meetings on meetings.id = decisions.meeting_id
             where ${scopeCondition(scope)} and ${conditions}`
       : sql`select count(*) as n from decisions where ${scopeCondition(scope, 'decisions.meeting_id')} and ${conditions}`,
+    page.cache,
   );
   const dir = direction(page.order);
   const ids = await pageIds(

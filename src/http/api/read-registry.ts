@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { matchKey } from '../../domain/match-keys.js';
@@ -21,6 +22,10 @@ type PersonDetail = z.infer<typeof PersonDetailSchema>;
 type OrganisationSummary = z.infer<typeof OrganisationSummarySchema>;
 type OrganisationDetail = z.infer<typeof OrganisationDetailSchema>;
 
+/** The API answers the public: counts and dates are over published meetings (`meetings` joined). */
+const PUBLISHED = sql<boolean>`not exists (select 1 from meeting_publication mp
+  where mp.meeting_id = meetings.id and mp.published = 0)`;
+
 async function personStats(session: ArchiveSession, ids: string[]) {
   if (ids.length === 0)
     return new Map<string, { meetings: number; firstDate: string | null; lastDate: string | null }>();
@@ -34,6 +39,7 @@ async function personStats(session: ArchiveSession, ids: string[]) {
       eb.fn.max('meetings.date').as('lastDate'),
     ])
     .where('participants.personId', 'in', ids)
+    .where(PUBLISHED)
     .groupBy('participants.personId')
     .execute();
   return new Map(
@@ -88,7 +94,7 @@ export async function personDetail(session: ArchiveSession, personId: string, ba
     lastDate: stats?.lastDate ?? null,
     links: { self: `${base}/persons/${person.id}` },
     spellings: await session.persons.spellings(person.id),
-    memberships: (await session.memberships.forPerson(person.id)).map((m) => ({
+    memberships: (await session.memberships.forPerson(person.id, { publishedOnly: true })).map((m) => ({
       organisationId: m.organisationId,
       organisation: orgs.get(m.organisationId)?.name ?? m.organisationId,
       organisationKind: orgs.get(m.organisationId)?.kind ?? 'other',
@@ -143,7 +149,7 @@ export async function organisationDetail(
   const org = await session.organisations.get(organisationId);
   if (!org) throw new AppError('not-found', `No organisation ${organisationId}.`);
   const parent = org.parentId ? await session.organisations.get(org.parentId) : undefined;
-  const memberships = await session.memberships.forOrganisation(org.id);
+  const memberships = await session.memberships.forOrganisation(org.id, { publishedOnly: true });
   const personIds = [...new Set(memberships.map((m) => m.personId))];
   const names = new Map(
     personIds.length === 0
@@ -159,14 +165,15 @@ export async function organisationDetail(
     .select(['participants.meetingId', 'participants.list'])
     .distinct()
     .where('participants.organisationId', '=', org.id)
-    .where('participants.list', 'in', ['present', 'absent']);
+    .where('participants.list', 'in', ['present', 'absent'])
+    .where(PUBLISHED);
   if (year !== undefined) {
     attended = attended.where('meetings.date', '>=', `${year}-01-01`).where('meetings.date', '<=', `${year}-12-31`);
   }
   const lists = await attended.execute();
   const present = new Set(lists.filter((l) => l.list === 'present').map((l) => l.meetingId));
   const absent = new Set(lists.filter((l) => l.list === 'absent' && !present.has(l.meetingId)).map((l) => l.meetingId));
-  const withAttendance = await session.stats.meetingsWithAttendance(year);
+  const withAttendance = await session.stats.meetingsWithAttendance(year, { publishedOnly: true });
   return {
     id: org.id,
     name: org.name,

@@ -417,6 +417,29 @@ describe('publication', () => {
   it('leaves hidden meetings out of every list, document and search', async () => {
     const { data } = (await getValid('/api/v1/meetings?year=2016')).body as Page<{ id: string }>;
     const hidden = data[0]!.id;
+    // Someone present at the hidden meeting, and the organisation they sat for.
+    const present = await store.read((s) =>
+      s.db
+        .selectFrom('participants')
+        .select(['personId', 'organisationId'])
+        .where('meetingId', '=', hidden)
+        .where('list', '=', 'present')
+        .where('personId', 'is not', null)
+        .where('organisationId', 'is not', null)
+        .executeTakeFirstOrThrow(),
+    );
+    type Registry = {
+      meetings?: number;
+      memberships?: Array<{ meetings: number; firstMeetingId: string; lastMeetingId: string }>;
+      representatives?: Array<{ meetings: number; firstMeetingId: string; lastMeetingId: string }>;
+      attendance?: { meetingsWithAttendance: number };
+    };
+    const registry = async () => ({
+      person: (await getValid(`/api/v1/persons/${present.personId}`)).body as Registry,
+      organisation: (await getValid(`/api/v1/organisations/${present.organisationId}`)).body as Registry,
+    });
+    const sum = (rows: Array<{ meetings: number }> = []) => rows.reduce((n, r) => n + r.meetings, 0);
+    const registryBefore = await registry();
     const before = {
       items: ((await getValid('/api/v1/items?limit=1')).body as Page<unknown>).total,
       decisions: ((await getValid('/api/v1/decisions?limit=1')).body as Page<unknown>).total,
@@ -437,6 +460,25 @@ describe('publication', () => {
       };
       expect(search.hits.map((h) => h.meetingId)).not.toContain(hidden);
       expect(before.search).toBeGreaterThan(search.hits.length);
+      // The registries count published meetings only and never point at a hidden one.
+      const registryAfter = await registry();
+      expect(registryAfter.person.meetings).toBe(registryBefore.person.meetings! - 1);
+      expect(sum(registryAfter.person.memberships)).toBe(sum(registryBefore.person.memberships) - 1);
+      expect(sum(registryAfter.organisation.representatives)).toBeLessThan(
+        sum(registryBefore.organisation.representatives),
+      );
+      expect(registryAfter.organisation.attendance!.meetingsWithAttendance).toBe(
+        registryBefore.organisation.attendance!.meetingsWithAttendance - 1,
+      );
+      const pointers = [...registryAfter.person.memberships!, ...registryAfter.organisation.representatives!].flatMap(
+        (m) => [m.firstMeetingId, m.lastMeetingId],
+      );
+      expect(pointers).not.toContain(hidden);
+      // Statistics count published meetings only, like every list.
+      const stats = (await getValid('/api/v1/stats')).body as { meetingsHeld: number };
+      expect(stats.meetingsHeld).toBe(4);
+      expect(stats).toEqual(await archiveStats(store, { publishedOnly: true }));
+      expect((await archiveStats(store)).meetingsHeld).toBe(5);
     } finally {
       await store.write((s) => s.publication.set(hidden, true, 'test', NOW.toISOString()));
     }

@@ -82,7 +82,7 @@ export function apiRoutes(deps: AppDeps): Hono {
     handler: ({ query, c, base }) =>
       store.read(async (session) => {
         const scope = await resolveScope(session, query);
-        const { rows, total } = await meetingPage(session, scope, query, base);
+        const { rows, total } = await meetingPage(session, scope, { ...query, cache: store }, base);
         return page(c, rows, total, query.limit, query.offset);
       }),
   });
@@ -131,7 +131,7 @@ export function apiRoutes(deps: AppDeps): Hono {
       store.read(async (session) => {
         const scope = await resolveScope(session, query);
         const filter = query.referred === undefined ? {} : { referred: query.referred };
-        const { rows, total } = await itemPage(session, scope, filter, query, base);
+        const { rows, total } = await itemPage(session, scope, filter, { ...query, cache: store }, base);
         return page(c, rows, total, query.limit, query.offset);
       }),
   });
@@ -212,7 +212,7 @@ export function apiRoutes(deps: AppDeps): Hono {
           ...(query.kind ? { kind: query.kind } : {}),
           ...(query.organisation ? { organisation: query.organisation } : {}),
         };
-        const { rows, total } = await decisionPage(session, scope, filter, query, base);
+        const { rows, total } = await decisionPage(session, scope, filter, { ...query, cache: store }, base);
         return page(c, rows, total, query.limit, query.offset);
       }),
   });
@@ -275,7 +275,7 @@ export function apiRoutes(deps: AppDeps): Hono {
           ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
           ...(query.assignee ? { assignee: query.assignee } : {}),
         };
-        const { rows, total } = await assignmentPage(session, scope, filter, query, clock, base);
+        const { rows, total } = await assignmentPage(session, scope, filter, { ...query, cache: store }, clock, base);
         return page(c, rows, total, query.limit, query.offset);
       }),
   });
@@ -390,12 +390,13 @@ export function apiRoutes(deps: AppDeps): Hono {
     path: '/stats',
     operationId: 'getStats',
     summary: 'Meetings held, items, decisions by kind, attendance per municipality and person',
+    description: 'Counts over published meetings, like every other list of the API.',
     tags: ['stats'],
     query: z.object({ year: yearParam.optional().describe('One year only') }),
     response: StatsSchema,
     handler: ({ query }) =>
-      cachedRead(store, `stats:${query.year ?? ''}`, () =>
-        archiveStats(store, query.year === undefined ? {} : { year: query.year }),
+      cachedRead(store, `stats:public:${query.year ?? ''}`, () =>
+        archiveStats(store, { publishedOnly: true, ...(query.year === undefined ? {} : { year: query.year }) }),
       ),
   });
 

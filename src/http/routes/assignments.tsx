@@ -1,17 +1,29 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { decideLink, listAssignments, setAssignmentStatus } from '../../services/follow-up.js';
-import { ASSIGNMENT_VIEWS, AssignmentsPage } from '../../web/pages/assignments.js';
+import {
+  assignmentListCounts,
+  assignmentListPage,
+  decideLink,
+  postponedPage,
+  setAssignmentStatus,
+} from '../../services/follow-up.js';
+import {
+  ASSIGNMENT_VIEWS,
+  ASSIGNMENTS_PAGE_SIZE,
+  type AssignmentsContent,
+  AssignmentsPage,
+} from '../../web/pages/assignments.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
 import { idOf } from '../ids.js';
-import { page } from '../render.js';
+import { cachedRead } from '../read-cache.js';
+import { page as render } from '../render.js';
 import { requireEditor, valid } from '../validate.js';
-import { hiddenFor } from '../visible.js';
 
 const ListQuery = z.object({
   visa: z.enum(ASSIGNMENT_VIEWS).default('open'),
   sparat: z.literal('1').optional(),
+  sida: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 /** A return address inside this site ("/uppdrag?visa=open#a_…"); anything else goes to the default. */
@@ -40,20 +52,33 @@ export function assignmentRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/uppdrag', async (c) => {
     const view = c.get('view');
     const query = valid(ListQuery, c.req.query());
-    const hidden = await hiddenFor(deps, view);
-    const all = (await listAssignments(deps.store, {}, deps.clock)).filter((a) => !hidden.has(a.meetingId));
-    const shown = all
-      .filter((a) =>
-        query.visa === 'open'
-          ? a.status === 'open'
-          : query.visa === 'overdue'
-            ? a.overdue
-            : query.visa === 'done'
-              ? a.status === 'done' || a.status === 'reported'
-              : true,
-      )
-      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-    return page(c, <AssignmentsPage view={view} show={query.visa} assignments={shown} saved={!!query.sparat} />);
+    // The public sees only published meetings; signed-in users see all.
+    const publishedOnly = !view.user;
+    const page = { limit: ASSIGNMENTS_PAGE_SIZE, offset: (query.sida - 1) * ASSIGNMENTS_PAGE_SIZE, publishedOnly };
+    // The counts of every view sum up the whole archive: once per data version, date and visibility.
+    const key = `assignment-counts:${publishedOnly ? 'public' : 'all'}:${deps.clock().toISOString().slice(0, 10)}`;
+    const counts = await cachedRead(deps.store, key, async () => ({
+      ...(await assignmentListCounts(deps.store, { clock: deps.clock, publishedOnly })),
+      postponed: (await postponedPage(deps.store, { ...page, limit: 0, offset: 0 })).total,
+    }));
+    const content: AssignmentsContent =
+      query.visa === 'postponed'
+        ? { kind: 'postponed', rows: (await postponedPage(deps.store, page)).rows }
+        : {
+            kind: 'assignments',
+            rows: (await assignmentListPage(deps.store, { ...page, list: query.visa, clock: deps.clock })).rows,
+          };
+    return render(
+      c,
+      <AssignmentsPage
+        view={view}
+        show={query.visa}
+        content={content}
+        counts={counts}
+        page={query.sida}
+        saved={!!query.sparat}
+      />,
+    );
   });
 
   app.post('/uppdrag/:id/status', async (c) => {

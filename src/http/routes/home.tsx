@@ -4,17 +4,15 @@ import { HomePage } from '../../web/pages/home.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
 import { cachedRead } from '../read-cache.js';
-import { page } from '../render.js';
-import { hiddenFor } from '../visible.js';
+import { cachedPage } from '../render.js';
 
 export function homeRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/', async (c) => {
     const view = c.get('view');
-    // The postponed items sum up the whole archive: computed once per data version, date and visibility.
+    // The totals sum up the whole archive: computed once per data version, date and visibility.
     const key = `dashboard:${view.user ? 'all' : 'public'}:${deps.clock().toISOString().slice(0, 10)}`;
-    const data = await cachedRead(deps.store, key, async () =>
-      dashboard(deps.store, { clock: deps.clock, hidden: await hiddenFor(deps, view) }),
-    );
-    return page(c, <HomePage view={view} data={data} />);
+    const load = () =>
+      cachedRead(deps.store, key, () => dashboard(deps.store, { clock: deps.clock, publishedOnly: !view.user }));
+    return cachedPage(c, deps.store, key, '', async () => <HomePage view={view} data={await load()} />);
   });
 }

@@ -1,20 +1,22 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { listAssignments, meetingReferrals } from '../../services/follow-up.js';
-import { listMeetings, showMeeting } from '../../services/meetings.js';
+import { isOverdue } from '../../services/follow-up.js';
+import { meetingFilterOptions, meetingListPage, meetingPageData } from '../../services/meetings.js';
 import { hiddenMeetings } from '../../services/publication.js';
 import { MeetingPage } from '../../web/pages/meeting.js';
-import { MeetingsPage } from '../../web/pages/meetings.js';
+import { MEETINGS_PAGE_SIZE, MeetingsPage } from '../../web/pages/meetings.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
 import { isId } from '../ids.js';
+import { cachedRead } from '../read-cache.js';
 import { page } from '../render.js';
 import { valid } from '../validate.js';
 
 const ListQuery = z.object({
   ar: z.union([z.literal(''), z.coerce.number().int().min(1000).max(9999)]).optional(),
   organ: z.string().max(200).optional(),
+  sida: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -42,25 +44,30 @@ export function meetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const query = valid(ListQuery, c.req.query());
     const year = typeof query.ar === 'number' ? query.ar : undefined;
     const body = query.organ || undefined;
-    const hidden = await hiddenMeetings(deps.store);
-    const visible = (list: Awaited<ReturnType<typeof listMeetings>>) =>
-      view.user ? list : list.filter((m) => !hidden.has(m.id));
-    const all = visible(await listMeetings(deps.store));
-    const meetings = all.filter(
-      (m) => (year === undefined || m.date?.startsWith(`${year}-`)) && (body === undefined || m.body === body),
+    // The public sees only published meetings; signed-in users see all, the unpublished ones marked.
+    const publishedOnly = !view.user;
+    const options = await cachedRead(deps.store, `meeting-options:${publishedOnly ? 'public' : 'all'}`, () =>
+      meetingFilterOptions(deps.store, { publishedOnly }),
     );
-    const distinct = (values: Array<string | null | undefined>) =>
-      [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, 'sv'));
+    const { rows, total } = await meetingListPage(deps.store, {
+      ...(year === undefined ? {} : { year }),
+      ...(body === undefined ? {} : { body }),
+      publishedOnly,
+      limit: MEETINGS_PAGE_SIZE,
+      offset: (query.sida - 1) * MEETINGS_PAGE_SIZE,
+    });
     return page(
       c,
       <MeetingsPage
         view={view}
-        meetings={meetings}
-        years={distinct(all.map((m) => m.date?.slice(0, 4))).reverse()}
-        bodies={distinct(all.map((m) => m.body))}
+        meetings={rows}
+        total={total}
+        page={query.sida}
+        years={options.years}
+        bodies={options.bodies}
         year={year}
         body={body}
-        hidden={view.user ? hidden : new Set()}
+        hidden={view.user ? await hiddenMeetings(deps.store) : new Set()}
       />,
     );
   });
@@ -69,16 +76,21 @@ export function meetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const view = c.get('view');
     const id = c.req.param('id');
     if (!isId('m', id)) throw new AppError('not-found', 'No such meeting.');
-    const hidden = await hiddenMeetings(deps.store);
-    if (!view.user && hidden.has(id)) throw new AppError('not-found', 'No such meeting.');
-    const meeting = await showMeeting(deps.store, id);
-    const referrals = new Map((await meetingReferrals(deps.store, id)).map((r) => [r.itemId, r]));
+    // One read for the page: the meeting, its postponed items and its publication flag.
+    const data = await meetingPageData(deps.store, id);
+    if (!data || (!view.user && !data.published)) throw new AppError('not-found', 'No such meeting.');
+    const { meeting, published } = data;
+    const referrals = new Map(data.referrals.map((r) => [r.itemId, r]));
     const overdue = new Set(
-      (await listAssignments(deps.store, { meetingId: id }, deps.clock)).filter((a) => a.overdue).map((a) => a.id),
+      meeting.items.flatMap((i) =>
+        i.decisions.flatMap((d) =>
+          d.assignments.filter((a) => isOverdue(a.status, a.due, deps.clock)).map((a) => a.id),
+        ),
+      ),
     );
     return page(
       c,
-      <MeetingPage view={view} meeting={meeting} referrals={referrals} overdue={overdue} published={!hidden.has(id)} />,
+      <MeetingPage view={view} meeting={meeting} referrals={referrals} overdue={overdue} published={published} />,
     );
   });
 

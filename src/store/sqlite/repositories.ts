@@ -16,9 +16,17 @@ import type {
   MembershipRepository,
   OrganisationRepository,
   PersonRepository,
+  StatsOptions,
   StatsRepository,
 } from '../ports.js';
-import type { ArchiveSchema, AssigneeRow, AssignmentStateRow, DocumentRow, MeetingRow } from '../schema.js';
+import type {
+  ArchiveSchema,
+  AssigneeRow,
+  AssignmentStateRow,
+  DocumentRow,
+  MeetingRow,
+  MembershipRow,
+} from '../schema.js';
 import { authSessions, publication, users } from './account-repositories.js';
 import { bindStatements } from './session-statements.js';
 import { type SqliteStatements, selectList } from './statements.js';
@@ -432,13 +440,41 @@ function organisations(db: Db, q: SqliteStatements): OrganisationRepository {
   };
 }
 
+/**
+ * The `memberships` view counted over published meetings only: the same columns and grouping, with meetings hidden
+ * from the public left out of the counts, the dates and the first and last meeting.
+ */
+async function publishedMemberships(db: Db, where: 'person' | 'organisation', id: string): Promise<MembershipRow[]> {
+  const published = (alias: string) => sql`not exists (select 1 from meeting_publication mp
+    where mp.meeting_id = ${sql.ref(`${alias}.id`)} and mp.published = 0)`;
+  const edge = (direction: 'asc' | 'desc') => sql`(select m2.id
+    from participants p2 join meetings m2 on m2.id = p2.meeting_id
+    where p2.person_id = p.person_id and p2.organisation_id = p.organisation_id and ${published('m2')}
+    order by m2.date ${sql.raw(direction)} limit 1)`;
+  const { rows } = await sql<MembershipRow>`
+    select p.person_id as "personId", p.organisation_id as "organisationId",
+           case when p.list = 'guest' then coalesce(p.role, 'guest') else 'member' end as role,
+           ${edge('asc')} as "firstMeetingId", min(m.date) as "firstDate",
+           ${edge('desc')} as "lastMeetingId", max(m.date) as "lastDate",
+           count(distinct p.meeting_id) as meetings,
+           count(distinct case when p.list <> 'absent' then p.meeting_id end) as present
+    from participants p join meetings m on m.id = p.meeting_id
+    where p.person_id is not null and p.organisation_id is not null and ${published('m')}
+      and ${where === 'person' ? sql`p.person_id = ${id}` : sql`p.organisation_id = ${id}`}
+    group by p.person_id, p.organisation_id, case when p.list = 'guest' then coalesce(p.role, 'guest') else 'member' end
+    order by "firstDate", "organisationId"`.execute(db);
+  return rows;
+}
+
 function memberships(db: Db): MembershipRepository {
   const base = () => db.selectFrom('memberships').selectAll().orderBy('firstDate').orderBy('organisationId');
   return {
-    async forPerson(personId) {
+    async forPerson(personId, options) {
+      if (options?.publishedOnly) return publishedMemberships(db, 'person', personId);
       return base().where('personId', '=', personId).execute();
     },
-    async forOrganisation(organisationId) {
+    async forOrganisation(organisationId, options) {
+      if (options?.publishedOnly) return publishedMemberships(db, 'organisation', organisationId);
       return base().where('organisationId', '=', organisationId).execute();
     },
     async all() {
@@ -641,11 +677,17 @@ function audit(db: Db, q: SqliteStatements): AuditLog {
 function stats(db: Db): StatsRepository {
   const inYear = (year?: number) =>
     year === undefined ? sql`1 = 1` : sql`m.date >= ${`${year}-01-01`} and m.date <= ${`${year}-12-31`}`;
+  // A meeting is hidden from the public only by an explicit `published = 0`.
+  const seen = (options?: StatsOptions) =>
+    options?.publishedOnly
+      ? sql`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
+      : sql`1 = 1`;
   const attendance = async (
     groupColumn: 'organisation_id' | 'person_id',
     join: string,
     extra: string,
     year?: number,
+    options?: StatsOptions,
   ) => {
     const { rows } = await sql<{ id: string; name: string; present: number; absent: number; meetings: number }>`
       select g.id as id, g.name as name,
@@ -657,7 +699,7 @@ function stats(db: Db): StatsRepository {
       from participants p
       join meetings m on m.id = p.meeting_id
       join ${sql.raw(join)} g on g.id = p.${sql.raw(groupColumn)}
-      where p.list in ('present', 'absent') and ${inYear(year)} ${sql.raw(extra)}
+      where p.list in ('present', 'absent') and ${inYear(year)} and ${seen(options)} ${sql.raw(extra)}
       group by g.id, g.name
       order by g.name, g.id`.execute(db);
     return rows.map((r) => ({
@@ -668,34 +710,40 @@ function stats(db: Db): StatsRepository {
     }));
   };
   return {
-    async meetingsPerYear() {
+    async meetingsPerYear(options) {
       const { rows } = await sql<{ year: string; count: number }>`
-        select substr(date, 1, 4) as year, count(*) as count from meetings where date is not null
-        group by substr(date, 1, 4) order by year`.execute(db);
+        select substr(m.date, 1, 4) as year, count(*) as count from meetings m
+        where m.date is not null and ${seen(options)}
+        group by substr(m.date, 1, 4) order by year`.execute(db);
       return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
     },
-    async itemsPerYear() {
+    async itemsPerYear(options) {
       const { rows } = await sql<{ year: string; count: number }>`
         select substr(m.date, 1, 4) as year, count(*) as count from items i join meetings m on m.id = i.meeting_id
-        where m.date is not null group by substr(m.date, 1, 4) order by year`.execute(db);
+        where m.date is not null and ${seen(options)} group by substr(m.date, 1, 4) order by year`.execute(db);
       return rows.map((r) => ({ year: r.year, count: Number(r.count) }));
     },
-    async decisionsByKind(year) {
+    async meetingCount(options) {
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from meetings m where ${seen(options)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async decisionsByKind(year, options) {
       const { rows } = await sql<{ kind: string; count: number }>`
         select d.kind as kind, count(*) as count from decisions d join meetings m on m.id = d.meeting_id
-        where ${inYear(year)} group by d.kind order by d.kind`.execute(db);
+        where ${inYear(year)} and ${seen(options)} group by d.kind order by d.kind`.execute(db);
       return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
     },
-    async attendanceByMunicipality(year) {
-      return attendance('organisation_id', 'organisations', "and g.kind = 'municipality'", year);
+    async attendanceByMunicipality(year, options) {
+      return attendance('organisation_id', 'organisations', "and g.kind = 'municipality'", year, options);
     },
-    async attendanceByPerson(year) {
-      return attendance('person_id', 'persons', '', year);
+    async attendanceByPerson(year, options) {
+      return attendance('person_id', 'persons', '', year, options);
     },
-    async meetingsWithAttendance(year) {
+    async meetingsWithAttendance(year, options) {
       const { rows } = await sql<{ n: number }>`
         select count(distinct p.meeting_id) as n from participants p join meetings m on m.id = p.meeting_id
-        where p.list = 'present' and ${inYear(year)}`.execute(db);
+        where p.list = 'present' and ${inYear(year)} and ${seen(options)}`.execute(db);
       return Number(rows[0]?.n ?? 0);
     },
   };

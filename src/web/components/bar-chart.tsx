@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { View } from '../view.js';
 
 export interface ChartSeries {
@@ -24,6 +25,8 @@ export function BarChart(props: {
   /** Optional text per row and series instead of the number (e.g. "89 %"). */
   format?: (value: number, series: number) => string;
   csvHref?: string;
+  /** Shown between the table and the CSV link (e.g. which rows of a long table are shown, and page links). */
+  footer?: Child;
 }) {
   const { view, rows, series } = props;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
@@ -105,6 +108,7 @@ export function BarChart(props: {
           </tbody>
         </table>
       </div>
+      {props.footer ?? null}
       {props.csvHref ? (
         <p>
           <a href={props.csvHref}>

@@ -1,6 +1,7 @@
-import type { DecisionRegister } from '../../services/decision-register.js';
+import type { RegisterOptions, RegisterPage } from '../../services/decision-register.js';
 import { KindBadge } from '../components/badges.js';
 import { Layout } from '../components/layout.js';
+import { Pagination } from '../components/pagination.js';
 import { formatDate, type MessageKey } from '../i18n/index.js';
 import type { View } from '../view.js';
 
@@ -9,12 +10,34 @@ export interface RegisterForm {
   ar: string;
   organ: string;
   organisation: string;
+  /** The page, from 1. */
+  sida: number;
 }
 
-export function DecisionsPage(props: { view: View; form: RegisterForm; register: DecisionRegister; csvHref: string }) {
-  const { view, form, register } = props;
+/** Decisions per page of the register. */
+export const REGISTER_PAGE_SIZE = 50;
+
+/** The register's address with this form and page (page 1 and empty fields left out). */
+function hrefOf(form: RegisterForm, sida: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...form, sida })) {
+    if (v !== '' && !(k === 'sida' && v === 1)) params.set(k, String(v));
+  }
+  const query = params.toString();
+  return query ? `/beslut?${query}` : '/beslut';
+}
+
+export function DecisionsPage(props: {
+  view: View;
+  form: RegisterForm;
+  options: RegisterOptions;
+  register: RegisterPage;
+  csvHref: string;
+}) {
+  const { view, form, register, options } = props;
   const { t } = view;
-  const { options } = register;
+  const pages = Math.max(1, Math.ceil(register.total / REGISTER_PAGE_SIZE));
+  const first = (form.sida - 1) * REGISTER_PAGE_SIZE + 1;
   return (
     <Layout view={view} title={t('decisions.title')}>
       <h1>{t('decisions.title')}</h1>
@@ -70,7 +93,15 @@ export function DecisionsPage(props: { view: View; form: RegisterForm; register:
       </p>
       <div class="table-wrap">
         <table>
-          <caption>{t('decisions.caption', { n: register.rows.length })}</caption>
+          <caption>
+            {register.rows.length === 0
+              ? t('decisions.caption', { n: register.total })
+              : t('decisions.captionPage', {
+                  n: register.total,
+                  from: first,
+                  to: first + register.rows.length - 1,
+                })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('common.date')}</th>
@@ -103,6 +134,7 @@ export function DecisionsPage(props: { view: View; form: RegisterForm; register:
           </tbody>
         </table>
       </div>
+      <Pagination view={view} page={form.sida} pages={pages} href={(p) => hrefOf(form, p)} />
     </Layout>
   );
 }

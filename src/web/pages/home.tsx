@@ -64,13 +64,13 @@ export function HomePage(props: { view: View; data: Dashboard }) {
             <p>{t('common.none')}</p>
           ) : (
             <ul class="plain">
-              {data.overdue.slice(0, 10).map((a) => (
+              {data.overdue.map((a) => (
                 <AssignmentLine view={view} a={a} />
               ))}
             </ul>
           )}
           <p>
-            <a href="/uppdrag?visa=overdue">{t('home.allAssignments')}</a>
+            <a href="/uppdrag?visa=overdue">{t('home.allOverdue', { n: data.counts.overdue })}</a>
           </p>
         </section>
       </div>
@@ -81,11 +81,14 @@ export function HomePage(props: { view: View; data: Dashboard }) {
             <p>{t('common.none')}</p>
           ) : (
             <ul class="plain">
-              {data.open.slice(0, 10).map((a) => (
+              {data.open.map((a) => (
                 <AssignmentLine view={view} a={a} />
               ))}
             </ul>
           )}
+          <p>
+            <a href="/uppdrag?visa=open">{t('home.allOpen', { n: data.counts.open })}</a>
+          </p>
         </section>
         <section aria-labelledby="postponed-h">
           <h2 id="postponed-h">{t('home.postponed')}</h2>
@@ -105,6 +108,9 @@ export function HomePage(props: { view: View; data: Dashboard }) {
               ))}
             </ul>
           )}
+          <p>
+            <a href="/uppdrag?visa=postponed">{t('home.allPostponed', { n: data.counts.postponed })}</a>
+          </p>
         </section>
       </div>
     </Layout>

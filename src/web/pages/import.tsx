@@ -1,15 +1,27 @@
 import type { ProtocolDocument } from '../../domain/document.js';
+import type { PendingUpload } from '../../services/import-upload.js';
 import { KindBadge } from '../components/badges.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { Layout } from '../components/layout.js';
-import { formatDate } from '../i18n/index.js';
+import { formatDate, type Lang } from '../i18n/index.js';
 import type { View } from '../view.js';
+
+/** "2025-03-01T10:00:00.000Z" → "1 mars 2025 11:00" in Swedish time. */
+function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(iso));
+}
 
 export function ImportPage(props: {
   view: View;
   maxMb: number;
   error?: string | null;
   preview?: { token: string; name: string; document: ProtocolDocument } | null;
+  /** The secretary's uploads still waiting for confirmation. */
+  pending?: PendingUpload[];
 }) {
   const { view, preview } = props;
   const { t } = view;
@@ -76,7 +88,10 @@ export function ImportPage(props: {
             <CsrfField view={view} />
             <input type="hidden" name="token" value={preview.token} />
             <button type="submit">{t('import.confirm')}</button>
-            <a href="/import">{t('import.cancel')}</a>
+            <button type="submit" formaction="/import/kasta" class="secondary">
+              {t('import.discard')}
+            </button>
+            <a href="/import">{t('import.later')}</a>
           </form>
         </section>
       ) : (
@@ -92,6 +107,42 @@ export function ImportPage(props: {
               <button type="submit">{t('import.upload')}</button>
             </p>
           </form>
+          {props.pending && props.pending.length > 0 ? (
+            <section aria-labelledby="pending-h">
+              <h2 id="pending-h">{t('import.pending')}</h2>
+              <p>{t('import.pendingIntro')}</p>
+              <ul class="plain">
+                {props.pending.map((u) => (
+                  <li>
+                    <strong>{u.name}</strong>
+                    <div class="meta">
+                      {t('import.pendingMeta', {
+                        kb: Math.max(1, Math.round(u.size / 1024)),
+                        at: formatDateTime(u.createdAt, view.lang),
+                        until: formatDateTime(u.expiresAt, view.lang),
+                      })}
+                    </div>
+                    <form method="post" action="/import/visa" class="inline">
+                      <CsrfField view={view} />
+                      <input type="hidden" name="token" value={u.id} />
+                      <button type="submit">
+                        {t('import.show')}
+                        <span class="visually-hidden">: {u.name}</span>
+                      </button>
+                      <button type="submit" formaction="/import/bekrafta">
+                        {t('import.confirm')}
+                        <span class="visually-hidden">: {u.name}</span>
+                      </button>
+                      <button type="submit" formaction="/import/kasta" class="secondary">
+                        {t('import.discard')}
+                        <span class="visually-hidden">: {u.name}</span>
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </>
       )}
     </Layout>

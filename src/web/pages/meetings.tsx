@@ -1,11 +1,19 @@
 import type { MeetingSummary } from '../../services/meetings.js';
 import { Layout } from '../components/layout.js';
 import { meetingName } from '../components/meeting-name.js';
+import { Pagination } from '../components/pagination.js';
 import type { View } from '../view.js';
+
+/** Meetings per page of the list. */
+export const MEETINGS_PAGE_SIZE = 50;
 
 export function MeetingsPage(props: {
   view: View;
+  /** One page, newest first. */
   meetings: MeetingSummary[];
+  /** Meetings matching the filter, on all pages. */
+  total: number;
+  page: number;
   years: string[];
   bodies: string[];
   year: number | undefined;
@@ -15,7 +23,7 @@ export function MeetingsPage(props: {
   const { view, meetings } = props;
   const { t } = view;
   const byYear = new Map<string, MeetingSummary[]>();
-  for (const m of [...meetings].reverse()) {
+  for (const m of meetings) {
     const year = m.date?.slice(0, 4) ?? t('common.unknownDate');
     byYear.set(year, [...(byYear.get(year) ?? []), m]);
   }
@@ -47,7 +55,17 @@ export function MeetingsPage(props: {
         </div>
         <button type="submit">{t('common.filter')}</button>
       </form>
-      {meetings.length === 0 ? <p>{t('meetings.none')}</p> : null}
+      {meetings.length === 0 ? (
+        <p>{t('meetings.none')}</p>
+      ) : (
+        <p>
+          {t('meetings.shown', {
+            n: props.total,
+            from: (props.page - 1) * MEETINGS_PAGE_SIZE + 1,
+            to: (props.page - 1) * MEETINGS_PAGE_SIZE + meetings.length,
+          })}
+        </p>
+      )}
       {[...byYear].map(([year, list]) => (
         <section aria-labelledby={`y-${year}`}>
           <h2 id={`y-${year}`}>{year}</h2>
@@ -71,6 +89,18 @@ export function MeetingsPage(props: {
           </ul>
         </section>
       ))}
+      <Pagination
+        view={view}
+        page={props.page}
+        pages={Math.max(1, Math.ceil(props.total / MEETINGS_PAGE_SIZE))}
+        href={(p) => {
+          const params = new URLSearchParams();
+          if (props.year !== undefined) params.set('ar', String(props.year));
+          if (props.body !== undefined) params.set('organ', props.body);
+          if (p > 1) params.set('sida', String(p));
+          return params.size > 0 ? `/moten?${params}` : '/moten';
+        }}
+      />
     </Layout>
   );
 }

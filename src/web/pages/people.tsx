@@ -1,20 +1,28 @@
 import type { OrganisationDetail, OrganisationSummary } from '../../services/organisations.js';
-import type { PersonProfile } from '../../services/person-profile.js';
-import type { PersonSummary } from '../../services/resolve-people.js';
+import type { PersonListRow, PersonProfile } from '../../services/person-profile.js';
 import { Layout } from '../components/layout.js';
+import { Pagination } from '../components/pagination.js';
 import { formatDate, formatRate, type MessageKey } from '../i18n/index.js';
 import type { View } from '../view.js';
 import { AssignmentLine } from './home.js';
 
-export function PeoplePage(props: { view: View; persons: PersonSummary[] }) {
+/** Persons per page of the list. */
+export const PEOPLE_PAGE_SIZE = 100;
+
+export function PeoplePage(props: { view: View; persons: PersonListRow[]; total: number; page: number }) {
   const { view } = props;
   const { t } = view;
+  const first = (props.page - 1) * PEOPLE_PAGE_SIZE + 1;
   return (
     <Layout view={view} title={t('people.title')}>
       <h1>{t('people.title')}</h1>
       <div class="table-wrap">
         <table>
-          <caption class="visually-hidden">{t('people.title')}</caption>
+          <caption>
+            {props.persons.length === 0
+              ? t('people.caption', { n: props.total })
+              : t('people.captionPage', { n: props.total, from: first, to: first + props.persons.length - 1 })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('common.name')}</th>
@@ -43,6 +51,12 @@ export function PeoplePage(props: { view: View; persons: PersonSummary[] }) {
           </tbody>
         </table>
       </div>
+      <Pagination
+        view={view}
+        page={props.page}
+        pages={Math.max(1, Math.ceil(props.total / PEOPLE_PAGE_SIZE))}
+        href={(p) => (p > 1 ? `/personer?sida=${p}` : '/personer')}
+      />
     </Layout>
   );
 }

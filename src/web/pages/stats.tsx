@@ -1,16 +1,54 @@
 import type { AnnualReport } from '../../services/annual-report.js';
+import type { AttendanceRate } from '../../services/stats.js';
 import { BarChart } from '../components/bar-chart.js';
 import { Layout } from '../components/layout.js';
+import { Pagination } from '../components/pagination.js';
 import { formatRate, type MessageKey } from '../i18n/index.js';
 import type { View } from '../view.js';
 
-export function StatsPage(props: { view: View; report: AnnualReport; years: string[]; year: string }) {
+/** Persons per page of the attendance chart and table (the CSV has them all). */
+export const PERSONS_PER_PAGE = 25;
+
+const collator = new Intl.Collator('sv');
+const sorted = new WeakMap<readonly AttendanceRate[], AttendanceRate[]>();
+
+/**
+ * Persons most often present first, then by name. Remembered per list: the report is cached, so thousands of
+ * persons are sorted once per archive version, not on every request.
+ */
+function byPresence(persons: readonly AttendanceRate[]): AttendanceRate[] {
+  let out = sorted.get(persons);
+  if (!out) {
+    out = [...persons].sort((a, b) => b.present - a.present || collator.compare(a.name, b.name));
+    sorted.set(persons, out);
+  }
+  return out;
+}
+
+export function StatsPage(props: {
+  view: View;
+  report: AnnualReport;
+  years: string[];
+  year: string;
+  /** The page of the per-person table, from 1. */
+  personPage: number;
+}) {
   const { view, report } = props;
   const { t } = view;
   const suffix = props.year ? `?ar=${props.year}` : '';
   const rate = (v: number) => formatRate(v, view.lang);
   const municipalities = report.attendance.municipalities;
-  const persons = report.attendance.persons.slice().sort((a, b) => b.present - a.present);
+  const everyone = byPresence(report.attendance.persons);
+  const pages = Math.max(1, Math.ceil(everyone.length / PERSONS_PER_PAGE));
+  const first = (props.personPage - 1) * PERSONS_PER_PAGE;
+  const persons = everyone.slice(first, first + PERSONS_PER_PAGE);
+  const pageHref = (p: number) => {
+    const params = new URLSearchParams();
+    if (props.year) params.set('ar', props.year);
+    if (p > 1) params.set('sida', String(p));
+    const query = params.toString();
+    return `/statistik${query ? `?${query}` : ''}#persons-h`;
+  };
   return (
     <Layout view={view} title={t('stats.title')}>
       <h1>{t('stats.title')}</h1>
@@ -62,6 +100,20 @@ export function StatsPage(props: { view: View; report: AnnualReport; years: stri
           { label: t('stats.absent'), values: persons.map((p) => p.absent) },
         ]}
         csvHref={`/statistik/narvaro-personer.csv${suffix}`}
+        footer={
+          everyone.length > PERSONS_PER_PAGE ? (
+            <>
+              <p>
+                {t('stats.personsShown', {
+                  from: persons.length === 0 ? 0 : first + 1,
+                  to: first + persons.length,
+                  n: everyone.length,
+                })}
+              </p>
+              <Pagination view={view} page={props.personPage} pages={pages} href={pageHref} />
+            </>
+          ) : null
+        }
       />
       <BarChart
         view={view}
