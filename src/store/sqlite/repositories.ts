@@ -43,6 +43,9 @@ const MEETING_SELECT = selectList('id natural_key document_id body organization 
 const ITEM_COLUMNS =
   'id meeting_id position natural_key number title text presenters_json referral_to referral_date referral_text';
 const ITEM_SELECT = selectList(ITEM_COLUMNS);
+const PARTICIPANT_SELECT = selectList(
+  'id meeting_id list position name organization role from_time to_time note is_group person_id organisation_id',
+);
 const DATED_ITEM_SELECT = `${selectList(ITEM_COLUMNS, 'i')}, m.date as date, m.body as body,
   m.natural_key as "naturalKey_"`;
 const DOCUMENT_INFO_SELECT = selectList(
@@ -220,55 +223,43 @@ function meetings(db: Db, q: SqliteStatements): MeetingRepository {
       q.run('delete from meetings where id = ?', id);
     },
     async bundle(id) {
-      const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+      // Prepared statements: the meeting page reads a bundle per request, and Kysely compiled each of these anew.
+      const meeting = q.get<MeetingRow>(`select ${MEETING_SELECT} from meetings where id = ?`, id);
       if (!meeting) return undefined;
-      const assignments = await db
-        .selectFrom('assignments')
-        .selectAll()
-        .where('meetingId', '=', id)
-        .orderBy('itemId')
-        .orderBy('decisionId')
-        .orderBy('position')
-        .execute();
-      const assignees = await db
-        .selectFrom('assignmentAssignees')
-        .innerJoin('assignments', 'assignments.id', 'assignmentAssignees.assignmentId')
-        .selectAll('assignmentAssignees')
-        .where('assignments.meetingId', '=', id)
-        .orderBy('assignmentAssignees.assignmentId')
-        .orderBy('assignmentAssignees.position')
-        .execute();
       const bundle: MeetingBundle = {
         meeting,
-        participants: await db
-          .selectFrom('participants')
-          .selectAll()
-          .where('meetingId', '=', id)
-          .orderBy(sql`case list when 'present' then 0 when 'absent' then 1 else 2 end`)
-          .orderBy('position')
-          .execute(),
-        items: await db.selectFrom('items').selectAll().where('meetingId', '=', id).orderBy('position').execute(),
-        decisions: await db
-          .selectFrom('decisions')
-          .selectAll()
-          .where('meetingId', '=', id)
-          .orderBy('itemId')
-          .orderBy('position')
-          .execute(),
-        assignments,
-        assignees,
-        signatures: await db
-          .selectFrom('signatures')
-          .selectAll()
-          .where('meetingId', '=', id)
-          .orderBy('position')
-          .execute(),
-        adjournments: await db
-          .selectFrom('adjournments')
-          .selectAll()
-          .where('meetingId', '=', id)
-          .orderBy('position')
-          .execute(),
+        participants: q.all(
+          `select ${PARTICIPANT_SELECT} from participants where meeting_id = ?
+           order by case list when 'present' then 0 when 'absent' then 1 else 2 end, position`,
+          id,
+        ),
+        items: q.all(`select ${ITEM_SELECT} from items where meeting_id = ? order by position`, id),
+        decisions: q.all(
+          `select ${selectList('id item_id meeting_id position text kind')} from decisions where meeting_id = ?
+           order by item_id, position`,
+          id,
+        ),
+        assignments: q.all(
+          `select ${selectList('id decision_id item_id meeting_id position task due due_text')} from assignments
+           where meeting_id = ? order by item_id, decision_id, position`,
+          id,
+        ),
+        assignees: q.all(
+          `select ${selectList('assignment_id position name person_id organisation_id', 'aa')}
+           from assignment_assignees aa join assignments a on a.id = aa.assignment_id
+           where a.meeting_id = ? order by aa.assignment_id, aa.position`,
+          id,
+        ),
+        signatures: q.all(
+          `select ${selectList('meeting_id position role title name person_id')} from signatures where meeting_id = ?
+           order by position`,
+          id,
+        ),
+        adjournments: q.all(
+          `select ${selectList('meeting_id position from_time to_time')} from adjournments where meeting_id = ?
+           order by position`,
+          id,
+        ),
       };
       return bundle;
     },
