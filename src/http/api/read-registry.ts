@@ -50,6 +50,18 @@ async function personStats(session: ArchiveSession, ids: string[]) {
   );
 }
 
+/** A person the public may see: listed at a published meeting (as the web's person list has it). */
+const LISTED_PUBLICLY = sql<boolean>`exists (select 1 from participants pa join meetings on meetings.id = pa.meeting_id
+  where pa.person_id = p.id and ${PUBLISHED})`;
+
+/** The persons the public may see; someone named only in hidden meetings is neither listed nor found by id. */
+async function visiblePersons(session: ArchiveSession, id?: string): Promise<Array<{ id: string; name: string }>> {
+  const only = id === undefined ? sql`1 = 1` : sql`p.id = ${id}`;
+  const rows = await sql<{ id: string; name: string }>`select p.id, p.name from persons p
+    where ${only} and ${LISTED_PUBLICLY} order by p.name, p.id`.execute(session.db);
+  return rows.rows;
+}
+
 /** Persons by name, optionally only those whose name contains `q`, with their meeting span. */
 export async function personPage(
   session: ArchiveSession,
@@ -57,7 +69,7 @@ export async function personPage(
   page: { limit: number; offset: number },
   base: string,
 ): Promise<Paged<PersonSummary>> {
-  let persons = await session.persons.list();
+  let persons = await visiblePersons(session);
   if (filter.q) {
     const key = matchKey(filter.q);
     persons = persons.filter((p) => matchKey(p.name).includes(key));
@@ -82,7 +94,7 @@ export async function personPage(
 
 /** One person with every spelling and their memberships over time (organisation, role, first and last meeting). */
 export async function personDetail(session: ArchiveSession, personId: string, base: string): Promise<PersonDetail> {
-  const person = await session.persons.get(personId);
+  const [person] = await visiblePersons(session, personId);
   if (!person) throw new AppError('not-found', `No person ${personId}.`);
   const stats = (await personStats(session, [person.id])).get(person.id);
   const orgs = new Map((await session.organisations.list()).map((o) => [o.id, o]));

@@ -474,6 +474,28 @@ describe('publication', () => {
         (m) => [m.firstMeetingId, m.lastMeetingId],
       );
       expect(pointers).not.toContain(hidden);
+      // Someone named only at the hidden meeting is neither listed nor found.
+      const only = await store.read((s) =>
+        s.db
+          .selectFrom('participants')
+          .select('personId')
+          .where('meetingId', '=', hidden)
+          .where('personId', 'is not', null)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('participants as other')
+                  .select('other.id')
+                  .whereRef('other.personId', '=', 'participants.personId')
+                  .where('other.meetingId', '<>', hidden),
+              ),
+            ),
+          )
+          .executeTakeFirstOrThrow(),
+      );
+      await getValid(`/api/v1/persons/${only.personId}`, 404);
+      const listed = (await getValid('/api/v1/persons?limit=100')).body as Page<{ id: string }>;
+      expect(listed.data.map((p) => p.id)).not.toContain(only.personId);
       // Statistics count published meetings only, like every list.
       const stats = (await getValid('/api/v1/stats')).body as { meetingsHeld: number };
       expect(stats.meetingsHeld).toBe(4);
