@@ -34,6 +34,21 @@ async function signedIn(role: 'admin' | 'secretary' | 'member'): Promise<TestCli
   return client;
 }
 
+describe('search page', () => {
+  it('draws hits per year from the counts, and for a capped search only when asked', async () => {
+    const full = await (await anonymous().get('/sok?q=trainee')).text();
+    expect(full).toContain('id="timeline-h"');
+    const capped = createApp({ store: web.store, search: new SqliteSearchIndex(2), clock: () => TEST_NOW });
+    const client = new TestClient(capped);
+    const first = await (await client.get('/sok?q=trainee')).text();
+    expect(first).toContain('Fler än 2 träffar');
+    expect(first).not.toContain('id="timeline-h"');
+    expect(first).toContain('tidslinje=1');
+    const asked = await (await client.get('/sok?q=trainee&tidslinje=1')).text();
+    expect(asked).toContain('id="timeline-h"');
+  });
+});
+
 describe('pages', () => {
   it.each([
     ['/', 'Översikt'],

@@ -129,6 +129,7 @@ export const en: Messages = {
   'search.help': 'Type words, "a phrase", word* or -word. Inflections are found: besluten finds beslut.',
   'search.results': '{n} results for “{q}”',
   'search.resultsCapped': 'More than {n} results for “{q}”',
+  'search.showTimeline': 'Show results per year in the whole archive (takes longer)',
   'search.cappedHint':
     'The search ranks and counts the {n} newest matches. Narrow it by year, body or type to see older ones.',
   'search.noResults': 'No results for “{q}”.',

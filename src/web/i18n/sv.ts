@@ -127,6 +127,7 @@ export const sv = {
   'search.help': 'Skriv ord, "en fras", ord* eller -ord. Sökningen hittar böjningar: besluten hittar beslut.',
   'search.results': '{n} träffar för ”{q}”',
   'search.resultsCapped': 'Fler än {n} träffar för ”{q}”',
+  'search.showTimeline': 'Visa träffar per år i hela arkivet (tar längre tid)',
   'search.cappedHint':
     'Sökningen rangordnar och räknar de {n} senaste träffarna. Avgränsa med år, organ eller typ för att se äldre.',
   'search.noResults': 'Inga träffar för ”{q}”.',

@@ -14,6 +14,8 @@ export interface SearchForm {
   ar: string;
   beslut: string;
   sida: number;
+  /** '1': count the hits per year over the whole archive, also for a search of more than SEARCH_CAP hits. */
+  tidslinje: string;
 }
 
 /** The search service returns snippets HTML-escaped with only <mark> added; anything else is escaped again. */
@@ -65,6 +67,10 @@ export function SearchPage(props: { view: View; form: SearchForm; result: Search
   const { view, form, result } = props;
   const { t } = view;
   const pages = result ? Math.max(1, Math.ceil(result.total / props.pageSize)) : 0;
+  // Hits per year: the facet counts are all of them unless the search was capped; then only on request.
+  const years =
+    result?.timeline ??
+    (result && !result.counts.capped ? result.counts.years.map((y) => ({ year: y.value, count: y.count })) : null);
   const filtered = form.typ || form.organ || form.ar || form.beslut;
   return (
     <Layout view={view} title={form.q ? `${t('search.title')}: ${form.q}` : t('search.title')}>
@@ -159,15 +165,19 @@ export function SearchPage(props: { view: View; form: SearchForm; result: Search
               })}
             </ol>
             <Pagination view={view} page={form.sida} pages={pages} href={(p) => hrefWith(form, { sida: p })} />
-            {result.timeline && result.timeline.length > 0 ? (
+            {years && years.length > 0 ? (
               <BarChart
                 view={view}
                 id="timeline"
                 title={t('search.timeline')}
                 rowHeader={t('common.year')}
-                rows={result.timeline.map((y) => y.year)}
-                series={[{ label: t('search.timelineCaption'), values: result.timeline.map((y) => y.count) }]}
+                rows={years.map((y) => y.year)}
+                series={[{ label: t('search.timelineCaption'), values: years.map((y) => y.count) }]}
               />
+            ) : result.counts.capped ? (
+              <p>
+                <a href={hrefWith(form, { tidslinje: '1' })}>{t('search.showTimeline')}</a>
+              </p>
             ) : null}
           </div>
         </div>
