@@ -163,6 +163,19 @@ describe('searchArchive (SQLite FTS5)', () => {
     expect((await search({ query: 'budget' })).counts.capped).toBe(false);
   });
 
+  it('finds the protocols of a year by date when they were imported out of date order', async () => {
+    const late = makeDocument({
+      number: '2/2016',
+      date: '2016-03-04',
+      items: [item('Budgetuppföljning', { number: '1', text: 'Budget för våren.' })],
+    });
+    const result = await importBytes(store, { bytes: documentFile(late), name: 'late' }, { parse: fakeParser() });
+    expect(result.outcome).toBe('imported');
+    const dates = (await search({ query: 'budget', from: '2016', to: '2016', limit: 100 })).hits.map((h) => h.date);
+    expect(new Set(dates)).toEqual(new Set(['2016-03-04', '2016-11-18']));
+    expect((await search({ query: 'budget', from: '2030' })).total).toBe(0);
+  });
+
   it('pages through results', async () => {
     const all = await search({ query: 'budget', limit: 100 });
     const second = await search({ query: 'budget', limit: 2, offset: 2 });
