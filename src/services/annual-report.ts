@@ -47,10 +47,12 @@ async function assignmentsPerYear(
   const { rows } = await store.read((session) =>
     sql<{ year: string; status: string; due: string | null; n: number }>`
       select year, status, due, count(*) as n from (
-        select substr(m.date, 1, 4) as year, a.due as due, coalesce(
-          (select s.status from assignment_states s where s.assignment_id = a.id),
-          case when exists (select 1 from followup_links l where l.kind = 'report-back' and l.source_id = a.id
-            and l.status = 'confirmed') then 'reported' else 'open' end) as status
+        select substr(m.date, 1, 4) as year, a.due as due, case
+          when a.id in (select assignment_id from assignment_states)
+            then (select s.status from assignment_states s where s.assignment_id = a.id)
+          when a.id in (select source_id from followup_links where kind = 'report-back' and status = 'confirmed')
+            then 'reported'
+          else 'open' end as status
         from assignments a join meetings m on m.id = a.meeting_id
         where m.date is not null and m.date <> ''
           and ${options.year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${String(options.year)}`}

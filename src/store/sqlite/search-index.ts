@@ -517,11 +517,12 @@ function personDocs(persons: readonly PersonData[]): NewDoc[] {
 }
 
 /** A meeting's assignment `a` is open: no manual state says otherwise and no report-back has been confirmed. */
-const ASSIGNMENT_IS_OPEN = sql`coalesce(
-  (select s.status from assignment_states s where s.assignment_id = a.id),
-  case when exists (select 1 from followup_links l
-    where l.kind = 'report-back' and l.source_id = a.id and l.status = 'confirmed') then 'reported' else 'open' end
-) = 'open'`;
+const ASSIGNMENT_IS_OPEN = sql`(case
+  when a.id in (select assignment_id from assignment_states)
+    then (select s.status from assignment_states s where s.assignment_id = a.id)
+  when a.id in (select source_id from followup_links where kind = 'report-back' and status = 'confirmed')
+    then 'reported'
+  else 'open' end) = 'open'`;
 
 /** The meetings (as search_docs rows `md`) a person document `d` is connected to, for date and body filters. */
 function personMeetingFilter(condition: RawBuilder<unknown>): RawBuilder<unknown> {
