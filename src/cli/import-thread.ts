@@ -18,6 +18,7 @@ try {
     importArchive(store, job.paths, {
       ...job.options,
       onProgress: ({ done, total, result }) => send({ kind: 'progress', done, total, result }),
+      onLinking: (done, total) => send({ kind: 'linking', done, total }),
     }),
   );
   send({ kind: 'done', summary });

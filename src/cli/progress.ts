@@ -17,7 +17,7 @@ function formatSeconds(seconds: number): string {
  */
 export function createProgress(
   stream: NodeJS.WriteStream | NodeJS.WritableStream = process.stderr,
-  options: { intervalMs?: number; now?: () => number; tty?: boolean } = {},
+  options: { intervalMs?: number; now?: () => number; tty?: boolean; what?: string } = {},
 ): ProgressReporter {
   const now = options.now ?? Date.now;
   const started = now();
@@ -43,6 +43,7 @@ export function createProgress(
       },
       stop() {
         if (startedBar) bar.stop();
+        startedBar = false;
       },
     };
   }
@@ -54,7 +55,9 @@ export function createProgress(
     const elapsed = Math.max((now() - started) / 1000, 0.001);
     const rate = latest.done / elapsed;
     const eta = rate > 0 ? (latest.total - latest.done) / rate : Number.POSITIVE_INFINITY;
-    stream.write(`import: ${latest.done}/${latest.total} (${rate.toFixed(1)}/s, ETA ${formatSeconds(eta)})\n`);
+    stream.write(
+      `${options.what ?? 'import'}: ${latest.done}/${latest.total} (${rate.toFixed(1)}/s, ETA ${formatSeconds(eta)})\n`,
+    );
     printed = true;
   };
   return {
@@ -67,6 +70,7 @@ export function createProgress(
     },
     stop() {
       if (printed && latest.done > 0) line();
+      printed = false;
     },
   };
 }

@@ -30,6 +30,7 @@ export interface ImportJob {
 /** What the import thread reports. */
 export type ImportMessage =
   | { kind: 'progress'; done: number; total: number; result: FileResult }
+  | { kind: 'linking'; done: number; total: number }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'error'; message: string; code: string | null; details: Record<string, unknown> };
 
@@ -45,21 +46,27 @@ const THREAD_FILE = new URL('./import-thread.js', import.meta.url);
 export async function runImport(
   job: ImportJob,
   onProgress: (done: number, total: number, file: string) => void,
+  onLinking: (done: number, total: number) => void = () => {},
 ): Promise<ImportSummary> {
   const here = () =>
     withArchive(job.db, (store) =>
       importArchive(store, job.paths, {
         ...job.options,
         onProgress: ({ done, total, result }) => onProgress(done, total, result.file),
+        onLinking,
       }),
     );
   if (!existsSync(fileURLToPath(THREAD_FILE))) return here();
   const reported = new Map<string, FileResult>();
   try {
-    return await inThread(job, (done, total, result) => {
-      reported.set(result.file, result);
-      onProgress(done, total, result.file);
-    });
+    return await inThread(
+      job,
+      (done, total, result) => {
+        reported.set(result.file, result);
+        onProgress(done, total, result.file);
+      },
+      onLinking,
+    );
   } catch (error) {
     if (!(error instanceof OutOfMemory)) throw error;
   }
@@ -79,6 +86,7 @@ class OutOfMemory extends Error {}
 function inThread(
   job: ImportJob,
   onProgress: (done: number, total: number, result: FileResult) => void,
+  onLinking: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
   const worker = new Worker(THREAD_FILE, {
     workerData: job,
@@ -88,6 +96,7 @@ function inThread(
     let settled = false;
     worker.on('message', (message: ImportMessage) => {
       if (message.kind === 'progress') onProgress(message.done, message.total, message.result);
+      else if (message.kind === 'linking') onLinking(message.done, message.total);
       else if (message.kind === 'done') {
         settled = true;
         resolve(message.summary);

@@ -176,6 +176,24 @@ describe('follow-up', () => {
     expect((await listReferrals(store))[0]?.status).toBe('taken-up');
   });
 
+  it('moves a referral to "the next meeting" when an earlier next meeting is imported later', async () => {
+    const meeting = (date: string, withItem: boolean) =>
+      makeDocument({
+        date,
+        items: [
+          item('Gatubelysning i centrum', {
+            number: '1',
+            ...(withItem ? {} : { referral: referral(null, 'Ärendet bordläggs.') }),
+          }),
+        ],
+      });
+    await load(store, meeting('2017-03-01', false));
+    await load(store, meeting('2017-05-01', true));
+    expect((await listReferrals(store))[0]?.links.map((l) => l.targetDate)).toEqual(['2017-05-01']);
+    await load(store, meeting('2017-04-01', true));
+    expect((await listReferrals(store))[0]?.links.map((l) => l.targetDate)).toEqual(['2017-04-01']);
+  });
+
   it('flags a referral as not taken up when the target meeting is archived without it', async () => {
     await load(store, january(false));
     await load(store, decided);

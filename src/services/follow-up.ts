@@ -201,8 +201,9 @@ async function suggestReportBacks(
     .filter((c): c is { item: DatedItem; result: NonNullable<typeof c.result> } => c.result !== null)
     .sort((a, b) => b.result.score - a.result.score || (a.item.date ?? '').localeCompare(b.item.date ?? ''))
     .slice(0, MAX_SUGGESTIONS);
-  for (const { item, result } of scored) {
-    await session.followUps.suggest({
+  await session.followUps.replaceSuggestions(
+    assignment.id,
+    scored.map(({ item, result }) => ({
       id: stableId('l', 'report-back', assignment.id, item.id),
       kind: 'report-back',
       sourceId: assignment.id,
@@ -211,12 +212,12 @@ async function suggestReportBacks(
       targetMeetingId: item.meetingId,
       score: result.score,
       evidenceJson: JSON.stringify(result.evidence),
-      status: 'suggested',
+      status: 'suggested' as const,
       decidedAt: null,
       decidedBy: null,
       note: null,
-    });
-  }
+    })),
+  );
 }
 
 async function targetMeetingOf(session: ArchiveSession, item: DatedItem) {
@@ -235,18 +236,21 @@ async function targetMeetingOf(session: ArchiveSession, item: DatedItem) {
 
 /** Links a postponed item to the item of the target meeting that took it up, or flags it as not taken up. */
 async function linkReferral(session: ArchiveSession, item: DatedItem, analysis: Analysis): Promise<void> {
-  const flagId = stableId('f', 'referral-not-taken-up', item.id);
-  await session.flags.remove(flagId);
   const target = await targetMeetingOf(session, item);
-  if (!target) return; // The target meeting is not in the archive (yet): nothing to say.
+  if (!target) {
+    // The target meeting is not in the archive (yet): nothing to say.
+    await session.flags.remove(stableId('f', 'referral-not-taken-up', item.id));
+    return;
+  }
   const wanted = analysis.item(item).titleWords;
   const candidates = wanted.length === 0 ? [] : await session.meetings.items(target.id);
+  const suggestions: FollowupLinkRow[] = [];
   for (const candidate of candidates) {
     const { words } = analysis.item(candidate);
     const common = wanted.filter((w) => words.includes(w));
     const score = Math.round((common.length / wanted.length) * 1000) / 1000;
     if (common.length === 0 || score < 0.5) continue;
-    await session.followUps.suggest({
+    suggestions.push({
       id: stableId('l', 'referral', item.id, candidate.id),
       kind: 'referral',
       sourceId: item.id,
@@ -261,6 +265,7 @@ async function linkReferral(session: ArchiveSession, item: DatedItem, analysis: 
       note: null,
     });
   }
+  await session.followUps.replaceSuggestions(item.id, suggestions);
   await refreshReferralFlag(session, item, target.id);
 }
 
@@ -307,6 +312,36 @@ export async function linkMeetings(
   for (const [series, meetings] of bySeries) {
     meetings.sort((a, b) => a.date!.localeCompare(b.date!) || a.id.localeCompare(b.id));
     await linkSeries(session, series, meetings, analysis);
+  }
+}
+
+/** Meetings taken off the relink queue per transaction. */
+const RELINK_CHUNK = 1000;
+
+/**
+ * Computes the links of every meeting in the relink queue (see `FollowUpLinkRepository.queueRelink`), a chunk of
+ * meetings per transaction, the meetings of a series together. A large import queues its meetings batch by batch
+ * and calls this once at its end: each series' windows are read and scored once instead of once per batch. Links
+ * do not depend on the order meetings are linked in, so the result is the same as linking batch by batch. Returns
+ * how many meetings were linked.
+ */
+export async function relinkQueued(
+  store: ArchiveStore,
+  options: LinkOptions & { onProgress?: (done: number, total: number) => void } = {},
+): Promise<number> {
+  const total = await store.read((session) => session.followUps.relinkQueued());
+  const link = options.analyze ? { analyze: options.analyze } : {};
+  let done = 0;
+  for (;;) {
+    const linked = await store.write(async (session) => {
+      const ids = await session.followUps.nextRelink(RELINK_CHUNK);
+      await linkMeetings(session, ids, link);
+      await session.followUps.dequeueRelink(ids);
+      return ids.length;
+    });
+    if (linked === 0) return done;
+    done += linked;
+    options.onProgress?.(done, Math.max(total, done));
   }
 }
 
@@ -359,7 +394,6 @@ async function linkSeries(
       .at(-1)!;
     const index = new ItemIndex(await session.meetings.itemsBetween(series, from, to), analysis);
     for (const { assignment, from, end } of windows) {
-      await session.followUps.clearSuggestionsFrom(assignment.id);
       const candidates = index
         .sharing(analysis.wanted(assignment), MIN_COMMON_WORDS)
         .filter((item) => item.date! >= from && item.date! <= end);

@@ -5,7 +5,7 @@ import { sha256Hex } from '../domain/match-keys.js';
 import { PARSER_VERSION, type ParseInput, type ParseResult, parseProtocol } from '../ingest/pipeline.js';
 import type { ArchiveSession, ArchiveStore, DocumentInfo } from '../store/ports.js';
 import { ARCHIVE_EXPORT_SCHEMA } from './archive-export-schema.js';
-import { type Clock, linkMeetings, systemClock } from './follow-up.js';
+import { type Clock, relinkQueued, systemClock } from './follow-up.js';
 import { createParsePool } from './parse-pool.js';
 import { restoreArchive } from './restore-archive.js';
 import { compareVersions, type StoreContext, type StoreInput, storeParsedDocument } from './store-document.js';
@@ -43,6 +43,8 @@ export interface ImportOptions {
   actor?: string;
   analyze?: Analyzer;
   onProgress?: (progress: ImportProgress) => void;
+  /** Follow-up linking after the files are stored: meetings linked so far, of how many. */
+  onLinking?: (done: number, total: number) => void;
   /** Parser threads for the built-in parser (default: all cores but one; 0 parses on this thread). */
   threads?: number;
   /** Documents per transaction (default 250). */
@@ -276,7 +278,7 @@ class DocumentFailed extends Error {}
 class DryRunBatch extends Error {}
 
 /**
- * Stores parsed documents in one transaction and recomputes the follow-up links of every meeting they touched.
+ * Stores parsed documents in one transaction and queues every meeting they touched for follow-up linking.
  * When a document fails to store, the transaction is rolled back and the batch is stored again one transaction
  * per document, so the failing one leaves nothing behind and the others are stored as usual. (One savepoint per
  * document would do the same, but costs every document the journal of its pages; failures are rare.) A dry run
@@ -322,7 +324,8 @@ async function writeDocuments(
         }
       }
       if (dryRun) throw new DryRunBatch();
-      await linkMeetings(session, batch.relink, options.analyze ? { analyze: options.analyze } : {});
+      // Linked once when the import ends (see `relinkQueued`), not once per batch.
+      await session.followUps.queueRelink(batch.relink);
       // Last: the index's rows of the whole batch are written together (see SearchIndexer.indexMeetings).
       await store.searchIndexer.indexMeetings(session, [...batch.reindex]);
     });
@@ -354,10 +357,11 @@ function toFailure(error: unknown): unknown {
 /**
  * Imports files and folders into the archive. Documents are stored a batch per transaction (see `writeDocuments`):
  * a failing document never stops the batch and leaves nothing behind, and a crash loses at most the batch in
- * flight, never part of a document. Follow-up links are recomputed once per batch, in its transaction.
+ * flight, never part of a document.
  * Files are parsed in worker threads (the built-in parser) while the previous batch is written. The summary says
  * what happened to every file. A `protokoll-archive/1` JSON export among the inputs is restored (see
- * `restoreArchive`).
+ * `restoreArchive`). Follow-up links of the meetings stored are computed at the end, series by series (see
+ * `relinkQueued`); what is queued survives a crash, and the next import finishes it.
  */
 export async function importArchive(
   store: ArchiveStore,
@@ -412,6 +416,13 @@ export async function importArchive(
     }
   } finally {
     await pool?.close();
+  }
+  // Also finishes what an import stopped before its end (killed, power lost) left in the queue.
+  if (!(options.dryRun ?? false)) {
+    await relinkQueued(store, {
+      ...(options.analyze ? { analyze: options.analyze } : {}),
+      ...(options.onLinking ? { onProgress: options.onLinking } : {}),
+    });
   }
   return summarise(results, options.dryRun ?? false);
 }

@@ -126,6 +126,10 @@ describe('import crash safety and concurrency (the CLI in a second process)', ()
       )
       .all();
     expect(incomplete).toEqual([]);
+    // Follow-up links are computed when the import ends; until then the stored meetings wait in a durable queue.
+    const queued = (raw.prepare('select count(*) as n from relink_queue').get() as { n: number }).n;
+    const meetings = (raw.prepare('select count(*) as n from meetings').get() as { n: number }).n;
+    expect(queued).toBe(meetings);
     raw.close();
 
     const rerun = cli('import', input, '--db', db, '--json');
@@ -141,7 +145,20 @@ describe('import crash safety and concurrency (the CLI in a second process)', ()
     // Read-only: the CLI's migrations (search, accounts) are not this test's to know.
     const store = await openSqliteStore({ path: db, readonly: true });
     expect(await store.read((s) => s.documents.count())).toBe(DOCUMENTS);
+    expect(await store.read((s) => s.followUps.relinkQueued())).toBe(0);
     await store.close();
+    // The re-run linked what the killed run had queued: the same links as an import that was never interrupted.
+    const clean = join(dir, 'clean.db');
+    expect(await exited(cli('import', input, '--db', clean))).toBe(0);
+    const links = (path: string) => {
+      const connection = new Database(path, { readonly: true });
+      const rows = connection.prepare('select id, score, evidence_json, status from followup_links order by id').all();
+      connection.close();
+      return rows;
+    };
+    const expected = links(clean);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(links(db)).toEqual(expected);
   }, 240_000);
 
   it('a reader keeps answering while another process imports (WAL)', async () => {

@@ -183,8 +183,21 @@ export interface FollowUpLinkRepository {
   clearSuggestions(meetingId: string): Promise<void>;
   /** Drops the undecided suggestions that start at an assignment or item, before they are computed again. */
   clearSuggestionsFrom(sourceId: string): Promise<void>;
+  /**
+   * Makes `rows` the suggestions that start at an assignment or item: undecided ones not among them are dropped,
+   * decided ones keep their status; rows already stored as they are are not written again.
+   */
+  replaceSuggestions(sourceId: string, rows: readonly FollowupLinkRow[]): Promise<void>;
   decide(id: string, status: LinkStatus, by: string, at: string, note: string | null): Promise<void>;
   list(filter?: { kind?: LinkKind; sourceId?: string; status?: LinkStatus }): Promise<FollowupLinkRow[]>;
+  /** Queues meetings whose links must be computed again (see `relinkQueued`). */
+  queueRelink(meetingIds: Iterable<string>): Promise<void>;
+  /** Up to `limit` queued meetings, those of one series together (by natural key; deleted meetings first). */
+  nextRelink(limit: number): Promise<string[]>;
+  /** Takes meetings off the queue once their links are computed. */
+  dequeueRelink(meetingIds: readonly string[]): Promise<void>;
+  /** How many meetings are queued. */
+  relinkQueued(): Promise<number>;
 }
 
 export interface FlagRepository {

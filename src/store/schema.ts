@@ -27,6 +27,7 @@ export interface ArchiveSchema {
   memberships: MembershipsView;
   assignmentStates: AssignmentStatesTable;
   followupLinks: FollowupLinksTable;
+  relinkQueue: { meetingId: string };
   flags: FlagsTable;
   corrections: CorrectionsTable;
   auditLog: AuditLogTable;

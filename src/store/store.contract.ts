@@ -235,6 +235,51 @@ export function runStoreContract(factory: StoreFactory): void {
       ]);
     });
 
+    it('replaces the suggestions of a source, keeping decided links and writing only what changed', async () => {
+      const link = (id: string, score: number) => ({
+        id,
+        kind: 'report-back' as const,
+        sourceId: 'a_1',
+        sourceMeetingId: 'm_1',
+        targetItemId: `i_${id}`,
+        targetMeetingId: 'm_2',
+        score,
+        evidenceJson: '{}',
+        status: 'suggested' as const,
+        decidedAt: null,
+        decidedBy: null,
+        note: null,
+      });
+      await store.write(async (s) => {
+        for (const id of ['l_keep', 'l_drop', 'l_decided', 'l_rejected']) await s.followUps.suggest(link(id, 0.5));
+        await s.followUps.suggest({ ...link('l_other', 0.5), sourceId: 'a_2' });
+        await s.followUps.decide('l_decided', 'confirmed', 'sekr', NOW, null);
+        await s.followUps.decide('l_rejected', 'rejected', 'sekr', NOW, null);
+      });
+      await store.write((s) => s.followUps.replaceSuggestions('a_1', [link('l_keep', 0.9), link('l_new', 0.6)]));
+      const rows = await store.read((s) => s.followUps.list());
+      expect(rows.map((r) => [r.id, r.status, r.score])).toEqual([
+        ['l_keep', 'suggested', 0.9],
+        ['l_new', 'suggested', 0.6],
+        ['l_decided', 'confirmed', 0.5],
+        ['l_rejected', 'rejected', 0.5],
+        ['l_other', 'suggested', 0.5],
+      ]);
+    });
+
+    it('queues meetings for linking, a series together, until they are taken off', async () => {
+      await store.write(async (s) => {
+        await s.meetings.replace(bundle('m_b', '2016-01-01'));
+        await s.meetings.replace(bundle('m_a', '2015-01-01'));
+        await s.followUps.queueRelink(['m_b', 'm_gone', 'm_a', 'm_b']);
+      });
+      expect(await store.read((s) => s.followUps.relinkQueued())).toBe(3);
+      // A deleted meeting (no natural key) first, so its stale links go before its series is linked.
+      expect(await store.read((s) => s.followUps.nextRelink(10))).toEqual(['m_gone', 'm_a', 'm_b']);
+      await store.write((s) => s.followUps.dequeueRelink(['m_gone', 'm_a']));
+      expect(await store.read((s) => s.followUps.nextRelink(10))).toEqual(['m_b']);
+    });
+
     it('finds documents by hash and pages through them', async () => {
       await store.write(async (s) => {
         for (const n of [1, 2, 3]) {

@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { ImportSummary } from '../../services/import-archive.js';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.js';
 import { printJson, withDbOption } from '../open-archive.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type ProgressReporter } from '../progress.js';
 import { runImport } from '../run-import.js';
 
 function count(what: string, min: number): (value: string) => number {
@@ -53,6 +53,7 @@ export function registerImport(program: Command): void {
       .option('--batch <n>', 'dokument per transaktion (standard 250)', count('batchstorleken', 1)),
   ).action(async (paths: string[], options: ImportCommandOptions) => {
     const progress = createProgress();
+    let linking: ProgressReporter | undefined;
     let summary: ImportSummary;
     try {
       summary = await runImport(
@@ -66,9 +67,17 @@ export function registerImport(program: Command): void {
           },
         },
         (done, total, file) => progress.update(done, total, file),
+        (done, total) => {
+          if (!linking) {
+            progress.stop();
+            linking = createProgress(process.stderr, { what: 'uppföljning (möten länkade)' });
+          }
+          linking.update(done, total, 'uppföljning');
+        },
       );
     } finally {
       progress.stop();
+      linking?.stop();
     }
     if (options.json) printJson(summary);
     else printSummary(summary);

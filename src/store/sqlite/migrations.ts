@@ -262,11 +262,24 @@ create index if not exists assignments_decision on assignments(decision_id)`,
   },
 };
 
+/**
+ * Meetings whose follow-up links must be computed again. A large import stores its documents a batch per
+ * transaction and queues their meetings here, in the same transaction; the links are computed once at the end, series
+ * by series, instead of once per batch over windows that overlap (most of an import's time in a large archive). The
+ * queue is durable, so an import killed after a batch leaves the work for the next import to finish.
+ */
+const relinkQueue: Migration = {
+  async up(db) {
+    await sql`create table relink_queue (meeting_id text primary key)`.execute(db);
+  },
+};
+
 /** The archive's migrations, by name. */
 export const ARCHIVE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_archive': archive,
   '0002_known_organisations': knownOrganisationsMigration,
   '0003_assignment_indexes': assignmentIndexes,
+  '0004_relink_queue': relinkQueue,
 };
 
 /** Serves migrations from memory; Kysely applies them in name order. */

@@ -24,6 +24,7 @@ import type {
   AssigneeRow,
   AssignmentStateRow,
   DocumentRow,
+  FollowupLinkRow,
   MeetingRow,
   MembershipRow,
 } from '../schema.js';
@@ -539,6 +540,13 @@ function assignments(db: Db, q: SqliteStatements): AssignmentRepository {
 }
 
 function followUps(db: Db, q: SqliteStatements): FollowUpLinkRepository {
+  const suggest = (row: FollowupLinkRow) =>
+    q.insert(
+      'followup_links',
+      row,
+      `on conflict (id) do update set score = excluded.score, evidence_json = excluded.evidence_json,
+         source_meeting_id = excluded.source_meeting_id, target_meeting_id = excluded.target_meeting_id`,
+    );
   return {
     async get(id) {
       return db.selectFrom('followupLinks').selectAll().where('id', '=', id).executeTakeFirst();
@@ -552,12 +560,37 @@ function followUps(db: Db, q: SqliteStatements): FollowUpLinkRepository {
         .execute();
     },
     async suggest(row) {
-      q.insert(
-        'followup_links',
-        row,
-        `on conflict (id) do update set score = excluded.score, evidence_json = excluded.evidence_json,
-           source_meeting_id = excluded.source_meeting_id, target_meeting_id = excluded.target_meeting_id`,
+      suggest(row);
+    },
+    async replaceSuggestions(sourceId, rows) {
+      // Linking recomputes the same suggestions over and over as windows overlap; writing only what changed keeps
+      // the table's five indexes out of every transaction's dirty pages.
+      const stored = new Map(
+        q
+          .all<
+            Pick<FollowupLinkRow, 'id' | 'status' | 'score' | 'evidenceJson' | 'sourceMeetingId' | 'targetMeetingId'>
+          >(
+            `select id, status, score, evidence_json as "evidenceJson", source_meeting_id as "sourceMeetingId",
+                    target_meeting_id as "targetMeetingId"
+             from followup_links where source_id = ?`,
+            sourceId,
+          )
+          .map((row) => [row.id, row]),
       );
+      const wanted = new Set(rows.map((row) => row.id));
+      for (const old of stored.values()) {
+        if (old.status === 'suggested' && !wanted.has(old.id)) q.run('delete from followup_links where id = ?', old.id);
+      }
+      for (const row of rows) {
+        const old = stored.get(row.id);
+        const same =
+          old &&
+          old.score === row.score &&
+          old.evidenceJson === row.evidenceJson &&
+          old.sourceMeetingId === row.sourceMeetingId &&
+          old.targetMeetingId === row.targetMeetingId;
+        if (!same) suggest(row);
+      }
     },
     async put(row) {
       const { id, ...rest } = row;
@@ -581,6 +614,23 @@ function followUps(db: Db, q: SqliteStatements): FollowUpLinkRepository {
         .set({ status, decidedBy: by, decidedAt: at, note })
         .where('id', '=', id)
         .execute();
+    },
+    async queueRelink(meetingIds) {
+      for (const id of meetingIds) q.run('insert into relink_queue (meeting_id) values (?) on conflict do nothing', id);
+    },
+    async nextRelink(limit) {
+      const rows = q.all<{ id: string }>(
+        `select r.meeting_id as id from relink_queue r left join meetings m on m.id = r.meeting_id
+         order by m.natural_key, r.meeting_id limit ?`,
+        limit,
+      );
+      return rows.map((r) => r.id);
+    },
+    async dequeueRelink(meetingIds) {
+      for (const id of meetingIds) q.run('delete from relink_queue where meeting_id = ?', id);
+    },
+    async relinkQueued() {
+      return q.get<{ n: number }>('select count(*) as n from relink_queue')!.n;
     },
     async list(filter = {}) {
       const where = new Conditions();

@@ -18,7 +18,12 @@ describe('sqlite adapter', () => {
     const raw = new Database(path);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const names = raw.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>;
-    expect(names.map((n) => n.name)).toEqual(['0001_archive', '0002_known_organisations', '0003_assignment_indexes']);
+    expect(names.map((n) => n.name)).toEqual([
+      '0001_archive',
+      '0002_known_organisations',
+      '0003_assignment_indexes',
+      '0004_relink_queue',
+    ]);
     raw.close();
     await cleanup().catch(() => {});
   });
