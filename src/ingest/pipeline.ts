@@ -5,6 +5,7 @@ import { extractText } from './extract/extract.js';
 import { type ExtractedText, linesToText } from './extract/lines.js';
 import { readHeader } from './interpret/header.js';
 import { readItem } from './interpret/items.js';
+import { nameKey } from './interpret/names.js';
 import { readSignatureLines } from './interpret/signatures.js';
 import { lineKey } from './segment/clean-line.js';
 import { segment } from './segment/segment.js';
@@ -108,16 +109,11 @@ function checkPeople(
   lines: ReturnType<typeof toWorkLines>,
   warnings: Warning[],
 ): void {
-  // Nobody absent, nothing to compare: spare the keys (an NFD normalisation per name).
+  // Nobody absent, nothing to compare: spare the keys.
   if (absent.length === 0) return;
-  const key = (name: string) =>
-    name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
-  const presentKeys = new Set(present.map((p) => key(p.name)));
+  const presentKeys = new Set(present.map((p) => nameKey(p.name)));
   for (const p of absent) {
-    if (!presentKeys.has(key(p.name))) continue;
+    if (!presentKeys.has(nameKey(p.name))) continue;
     // The later mention is the one that contradicts the first.
     const line = [...lines].reverse().find((l) => !l.noise && l.text.includes(p.name));
     warnings.push({
