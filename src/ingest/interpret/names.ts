@@ -1,4 +1,5 @@
 import { findMunicipality } from '../../domain/municipalities.js';
+import { memo } from '../memo.js';
 
 /**
  * What a capitalised word sequence is: a person's name or an organisation. Protocols write both the same way
@@ -82,22 +83,6 @@ const ROLE_WORD_RE =
 /** True for a title such as "Ekonomichef" or "Kommundirektör", which protocols put before names. */
 export function isRoleWord(word: string): boolean {
   return ROLE_WORD_RE.test(word);
-}
-
-/**
- * A bounded memo for the name readers: the same words and entries recur in every protocol of an archive, and
- * these functions run for every list entry and sentence. Cleared when full rather than evicted one by one.
- */
-function memo<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
-    if (cache.size >= limit) cache.clear();
-    const value = fn(key);
-    cache.set(key, value);
-    return value;
-  };
 }
 
 /** True for a word that cannot be part of a person's name. */
