@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Item, ProtocolDocument, Signature, Warning } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { extractText } from './extract/extract.js';
-import { type ExtractedText, linesToText } from './extract/lines.js';
+import { type ExtractedText, textOf } from './extract/lines.js';
 import { readHeader } from './interpret/header.js';
 import { readItem } from './interpret/items.js';
 import { nameKey } from './interpret/names.js';
@@ -30,7 +30,7 @@ export interface ParseResult {
 /** Parses one protocol file. Throws AppError (unsupported-format, no-text-layer, not-a-protocol, …) for bad input. */
 export async function parseProtocol(input: ParseInput): Promise<ParseResult> {
   const extracted = await extractText(input.bytes, input.name);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = hash('sha256', input.bytes, 'hex');
   return interpret(extracted, { name: baseName(input.name), sha256 }, input.name);
 }
 
@@ -87,7 +87,7 @@ export function interpret(
     signatures,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
-  return { document, text: linesToText(extracted.lines), parserVersion: PARSER_VERSION };
+  return { document, text: textOf(extracted), parserVersion: PARSER_VERSION };
 }
 
 function baseName(name: string): string {
