@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Item, ProtocolDocument, Signature, Warning } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { extractText } from './extract/extract.js';
-import { type ExtractedText, linesToText } from './extract/lines.js';
+import { type ExtractedText, textOf } from './extract/lines.js';
 import { readHeader } from './interpret/header.js';
 import { readItem } from './interpret/items.js';
+import { nameKey } from './interpret/names.js';
 import { readSignatureLines } from './interpret/signatures.js';
 import { lineKey } from './segment/clean-line.js';
 import { segment } from './segment/segment.js';
@@ -29,7 +30,7 @@ export interface ParseResult {
 /** Parses one protocol file. Throws AppError (unsupported-format, no-text-layer, not-a-protocol, …) for bad input. */
 export async function parseProtocol(input: ParseInput): Promise<ParseResult> {
   const extracted = await extractText(input.bytes, input.name);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = hash('sha256', input.bytes, 'hex');
   return interpret(extracted, { name: baseName(input.name), sha256 }, input.name);
 }
 
@@ -86,7 +87,7 @@ export function interpret(
     signatures,
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
-  return { document, text: linesToText(extracted.lines), parserVersion: PARSER_VERSION };
+  return { document, text: textOf(extracted), parserVersion: PARSER_VERSION };
 }
 
 function baseName(name: string): string {
@@ -108,16 +109,11 @@ function checkPeople(
   lines: ReturnType<typeof toWorkLines>,
   warnings: Warning[],
 ): void {
-  // Nobody absent, nothing to compare: spare the keys (an NFD normalisation per name).
+  // Nobody absent, nothing to compare: spare the keys.
   if (absent.length === 0) return;
-  const key = (name: string) =>
-    name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
-  const presentKeys = new Set(present.map((p) => key(p.name)));
+  const presentKeys = new Set(present.map((p) => nameKey(p.name)));
   for (const p of absent) {
-    if (!presentKeys.has(key(p.name))) continue;
+    if (!presentKeys.has(nameKey(p.name))) continue;
     // The later mention is the one that contradicts the first.
     const line = [...lines].reverse().find((l) => !l.noise && l.text.includes(p.name));
     warnings.push({

@@ -4,7 +4,7 @@ import { detectFormat } from './detect-format.js';
 import { extractDocx } from './extract-docx.js';
 import { extractHtml } from './extract-html.js';
 import { extractPdf } from './extract-pdf.js';
-import { type ExtractedText, toLines } from './lines.js';
+import { type ExtractedText, plainTextExtract } from './lines.js';
 
 /** Upper bound for one protocol file; the largest real ones are a few MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -25,12 +25,12 @@ export async function extractText(bytes: Uint8Array, name: string): Promise<Extr
       return { format, lines: extractHtml(decodeText(bytes, name).text) };
     }
     default: {
-      return { format, lines: toLines(decodeText(bytes, name).text) };
+      return plainTextExtract(format, decodeText(bytes, name).text);
     }
   }
 }
 
 /** Synchronous variant for text that is already decoded (benchmarks, the generator, tests). */
 export function extractPlainText(text: string, format: 'txt' | 'md' = 'txt'): ExtractedText {
-  return { format, lines: toLines(text) };
+  return plainTextExtract(format, text);
 }

@@ -9,6 +9,22 @@ export interface SourceLine {
 export interface ExtractedText {
   format: 'txt' | 'md' | 'pdf' | 'docx' | 'html';
   lines: SourceLine[];
+  /** The lines joined with "\n", when the extractor holds that string already (see `textOf`). */
+  text?: string;
+}
+
+/**
+ * A decoded text file as extracted text. Without carriage returns and form feeds the lines join back into the
+ * decoded string itself, which is kept rather than joined again for every parsed file.
+ */
+export function plainTextExtract(format: ExtractedText['format'], text: string): ExtractedText {
+  const lines = toLines(text);
+  return text.includes('\r') || text.includes('\f') ? { format, lines } : { format, lines, text };
+}
+
+/** The text that line numbers refer to: the lines joined with "\n". */
+export function textOf(extracted: ExtractedText): string {
+  return extracted.text ?? linesToText(extracted.lines);
 }
 
 /** Splits plain text into numbered lines. Pages are separated by form feeds when present. */

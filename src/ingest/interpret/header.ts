@@ -151,7 +151,7 @@ interface Context {
 }
 
 /** Full forms of labels that two-column PDF conversions cut short ("Övriga närvaran", "Justeringens pl"). */
-const LONG_LABELS: { label: string }[] = [
+const LONG_LABELS: { label: string; full: string }[] = [
   'Övriga närvarande',
   'Övriga deltagare',
   'Närvarande ersättare',
@@ -165,20 +165,27 @@ const LONG_LABELS: { label: string }[] = [
   'Plats och tid',
   'Sammanträdesdatum',
   'Underskrifter',
-].map((label) => ({ label }));
+].map((label) => ({ label, full: label.toLowerCase() }));
 
 /** A label cut short at the start of the line, with the full label it stands for. */
 function truncatedLabel(text: string): { full: string; written: string; rest: string } | null {
   const lower = text.toLowerCase();
-  for (const { label } of LONG_LABELS) {
-    const full = label.toLowerCase();
-    for (let k = full.length - 1; k >= 8; k--) {
-      // The space test first: it rules out almost every cut without building the prefix.
-      if (full[k - 1] === ' ' || lower[k] !== ' ' || !lower.startsWith(full.slice(0, k))) continue;
+  for (const { label, full } of LONG_LABELS) {
+    // A cut of at least eight characters that the line starts with: most lines part from every label at once.
+    const shared = sharedPrefixLength(lower, full);
+    for (let k = Math.min(shared, full.length - 1); k >= 8; k--) {
+      if (full[k - 1] === ' ' || lower[k] !== ' ') continue;
       return { full: label, written: text.slice(0, k), rest: text.slice(k + 1).trim() };
     }
   }
   return null;
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 function startBlock(line: WorkLine, warnings: Warning[]): Block | null {

@@ -6,8 +6,8 @@ import {
   DECISION_LABEL_RE,
   DECISION_WORD_RE,
   INLINE_DECISION_RE,
+  isProposalLabel,
   PRESENTER_LABEL_RE,
-  PROPOSAL_LABEL_RE,
   RESUME_RE,
   SECTION_LABEL_RE,
   STRUCTURAL_HEADING_RE,
@@ -110,7 +110,7 @@ export function readItem(raw: RawItem, ctx: ItemContext): Item {
     }
 
     const decides = DECISION_WORD_RE.test(first);
-    const proposal = PROPOSAL_LABEL_RE.test(first);
+    const proposal = isProposalLabel(first);
     if (mode !== 'text' && decides && LEAD_IN_RE.test(first)) {
       if (mode === 'proposal') addText(first);
       lines = para.slice(1);
@@ -254,7 +254,7 @@ function sectionIsFormal(para: WorkLine[]): boolean {
 function opensPart(text: string): boolean {
   return (
     (DECISION_WORD_RE.test(text) && (DECISION_LABEL_RE.test(text) || INLINE_DECISION_RE.test(text))) ||
-    PROPOSAL_LABEL_RE.test(text) ||
+    isProposalLabel(text) ||
     // Action and presenter labels end in a colon.
     (text.includes(':') &&
       (ACTION_RE.test(text.replace(/^[-*•]\s+/, '')) || /^(?:föredrag\S*|presentatör\S*)\s*:/i.test(text))) ||

@@ -1,4 +1,5 @@
 import { findMunicipality } from '../../domain/municipalities.js';
+import { memo } from '../memo.js';
 
 /**
  * What a capitalised word sequence is: a person's name or an organisation. Protocols write both the same way
@@ -84,22 +85,6 @@ export function isRoleWord(word: string): boolean {
   return ROLE_WORD_RE.test(word);
 }
 
-/**
- * A bounded memo for the name readers: the same words and entries recur in every protocol of an archive, and
- * these functions run for every list entry and sentence. Cleared when full rather than evicted one by one.
- */
-function memo<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
-    if (cache.size >= limit) cache.clear();
-    const value = fn(key);
-    cache.set(key, value);
-    return value;
-  };
-}
-
 /** True for a word that cannot be part of a person's name. */
 export const isOrgWord: (word: string) => boolean = memo(orgWord);
 
@@ -154,3 +139,32 @@ export function findPersonName(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * A person's name lowercased and without diacritics, so that "Herman Crespín" and "Herman Crespin" compare equal.
+ * Names are nearly always Latin-1, and for those a table does the work of the NFD normalisation, which costs about
+ * a microsecond per name.
+ */
+export function nameKey(name: string): string {
+  let key = '';
+  for (let i = 0; i < name.length; i++) {
+    const folded = LATIN1_NAME_KEYS[name.charCodeAt(i)];
+    if (folded === undefined) return foldName(name);
+    key += folded;
+  }
+  return key;
+}
+
+function foldName(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * `foldName` of each Latin-1 character. Folding a Latin-1 string character by character gives the same key as
+ * folding it whole: none of these characters is a combining mark, so NFD reorders nothing across them, and their
+ * lowercase forms do not depend on the characters around them.
+ */
+const LATIN1_NAME_KEYS: readonly string[] = Array.from({ length: 256 }, (_, c) => foldName(String.fromCharCode(c)));

@@ -1,6 +1,6 @@
 import type { Participant } from '../../domain/document.js';
 import { MUNICIPALITY_FORMS } from '../../domain/municipalities.js';
-import { isOrgWord, isPersonName, leadingPersonName, PERSON_NAME } from './names.js';
+import { leadingPersonName, PERSON_NAME } from './names.js';
 import { normaliseTime } from './swedish-dates.js';
 
 /** A participant plus what the parser had to guess while reading it. */
@@ -94,13 +94,16 @@ function classify(value: string, joined: boolean, inferredCommas: string[]): Chu
   if (/^hela\s/i.test(value)) return [groupChunk(value)];
 
   // "Åstorp Åke Svensson": a municipality and the next person without the comma between them.
-  const lower = value.toLowerCase();
-  for (const form of MUNICIPALITY_FORMS) {
-    if (lower.startsWith(form) && lower[form.length] === ' ') {
-      const rest = value.slice(form.length).trim();
-      if (leadingPersonName(rest)) {
-        inferredCommas.push(value);
-        return [{ kind: 'attr', text: value.slice(0, form.length) }, ...classify(rest, false, inferredCommas)];
+  const forms = formsByFirstWord.get(firstWord(value).toLowerCase());
+  if (forms) {
+    const lower = value.toLowerCase();
+    for (const form of forms) {
+      if (lower.startsWith(form) && lower[form.length] === ' ') {
+        const rest = value.slice(form.length).trim();
+        if (leadingPersonName(rest)) {
+          inferredCommas.push(value);
+          return [{ kind: 'attr', text: value.slice(0, form.length) }, ...classify(rest, false, inferredCommas)];
+        }
       }
     }
   }
@@ -113,6 +116,23 @@ function classify(value: string, joined: boolean, inferredCommas: string[]): Chu
     return [{ kind: 'person', participant, joined }];
   }
   return [{ kind: 'attr', text: value }];
+}
+
+/**
+ * The municipality forms by their first word, longest first as in MUNICIPALITY_FORMS. A form followed by a space
+ * starts the text only if its first word is the text's first word, so one lookup replaces a test of every form
+ * (this runs for every entry of every attendance list).
+ */
+const formsByFirstWord = new Map<string, string[]>();
+for (const form of MUNICIPALITY_FORMS) {
+  const word = firstWord(form);
+  formsByFirstWord.set(word, [...(formsByFirstWord.get(word) ?? []), form]);
+}
+
+/** The text up to its first space (all of it when it has none). */
+function firstWord(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text : text.slice(0, space);
 }
 
 function groupChunk(name: string): Chunk {

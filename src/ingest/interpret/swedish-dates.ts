@@ -51,7 +51,17 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= daysInMonth(y, m);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month, counted without building a Date (this runs for every date candidate in a text). */
+function daysInMonth(y: number, m: number): number {
+  if (m !== 2) return DAYS_IN_MONTH[m - 1]!;
+  // As Date.UTC counts them, which reads the years 0–99 as 1900–1999.
+  const year = y >= 0 && y <= 99 ? 1900 + y : y;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 export function isoDay(y: number, m: number, d: number): string | null {

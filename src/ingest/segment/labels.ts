@@ -1,3 +1,5 @@
+import { memo } from '../memo.js';
+
 /**
  * The labels Swedish protocols use to open a part of the document. Each pattern matches at the start of a
  * (markup-free) line and captures what follows the label on the same line.
@@ -62,8 +64,19 @@ export const HEADER_LABELS: {
 export const DECISION_LABEL_RE =
   /^(?:(?:\S+\s+){0,3}?(?:beslut(?:ar)?|beslöt|beslutade)(?:\s+(?:att|enligt följande|följande))?|beslutet|mötet\s+beslutar|beslutsförslag)\s*:?\s*$/i;
 /** "Förslag till beslut" and the like: a proposal, which counts only when no decision follows. */
-export const PROPOSAL_LABEL_RE =
+const PROPOSAL_LABEL_RE =
   /^(?:förslag\s+till\s+beslut|(?:\S+\s+){0,2}förslag(?:\s+till\s+beslut)?|(?:\S+\s+){0,2}föreslås\s+besluta|beslutsförslag|(?:\S+\s+){0,2}föreslår(?:\s+\S+){0,2}\s+besluta(?:\s+att)?|(?:\S+\s+){0,2}föreslår)\s*:?\s*$/i;
+/** Every proposal label contains one of these words; a search for them rules out most lines cheaply. */
+const PROPOSAL_WORD_RE = /förslag|föreslå/i;
+
+/**
+ * True for a proposal label line. The label pattern backtracks over the first words of every line it is tried on
+ * (each item line, to find where parts start); most lines have neither word.
+ */
+export function isProposalLabel(text: string): boolean {
+  return PROPOSAL_WORD_RE.test(text) && PROPOSAL_LABEL_RE.test(text);
+}
+
 /** Decision labels followed by the decision on the same line ("Beslut: att …", "Styrgruppen beslutar att …"). */
 export const INLINE_DECISION_RE =
   /^(?:beslut\s*:|mötet\s+beslutar\s*:?|[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:beslutar|beslutade)\s*:?|beslöts(?:\s+(?:vidare|även|också|därefter|slutligen))?(?=\s)|(?:\S+\s+){0,2}beslöt(?![\p{L}])\s*:?)\s*(\S.*)$/iu;
@@ -111,15 +124,21 @@ export const SIGNATURE_TITLES: { re: RegExp; role: 'chair' | 'secretary' | 'adju
 /** All titles in one pattern: most text asked about is no title, and one test tells so instead of four. */
 const ANY_SIGNATURE_TITLE_RE = new RegExp(SIGNATURE_TITLES.map(({ re }) => `(?:${re.source})`).join('|'), 'i');
 
+type SignatureRole = (typeof SIGNATURE_TITLES)[number]['role'];
+
 /** The role a signature title stands for, or null when the text is no signature title. */
-export function signatureRole(title: string): 'chair' | 'secretary' | 'adjuster' | 'other' | null {
+export function signatureRole(title: string): SignatureRole | null {
   // Titles are a few words; longer text is never one (and this runs on many lines).
-  if (title.length > 45) return null;
+  return title.length > 45 ? null : shortTextRole(title);
+}
+
+/** Memoised: the signature readers ask about the same lines, cells and words several times each. */
+const shortTextRole = memo((title: string): SignatureRole | null => {
   const t = title.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ');
   if (!ANY_SIGNATURE_TITLE_RE.test(t)) return null;
   for (const { re, role } of SIGNATURE_TITLES) if (re.test(t)) return role;
   return null;
-}
+});
 
 /** E-signature pages and their boilerplate (Underskriftssida, eIDAS, Scrive/Assently verification pages). */
 export const ESIGN_START_RE =

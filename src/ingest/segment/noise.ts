@@ -4,9 +4,9 @@ import {
   DECISION_LABEL_RE,
   ESIGN_LINE_RE,
   ESIGN_START_RE,
+  isProposalLabel,
   PAGE_FURNITURE_RE,
   PRESENTER_LABEL_RE,
-  PROPOSAL_LABEL_RE,
   SECTION_LABEL_RE,
   signatureRole,
   UNNUMBERED_SECTION_RE,
@@ -41,7 +41,7 @@ function mayRepeat(text: string): boolean {
     DECISION_LABEL_RE.test(text) ||
     PRESENTER_LABEL_RE.test(text) ||
     SECTION_LABEL_RE.test(text) ||
-    PROPOSAL_LABEL_RE.test(text) ||
+    isProposalLabel(text) ||
     UNNUMBERED_SECTION_RE.test(text) ||
     signatureRole(text) !== null ||
     /[.!?]$/.test(text)
@@ -68,8 +68,9 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     if (count > 1) repeats = true;
   }
   if (titleIndex < 0) return;
-  const titleKey = fuzzyKey(lines[titleIndex]!.text);
-  const titleKeyLength = lineKey(lines[titleIndex]!.text).length;
+  const titleLineKey = lineKey(lines[titleIndex]!.text);
+  const titleKey = fuzzyKey(titleLineKey);
+  const titleKeyLength = titleLineKey.length;
   const paged = lines.some((l) => l.page !== null && l.page > 1);
   const nearFurniture = repeats ? linesNearFurniture(lines) : new Set<number>();
   const seen = new Set<string>();
@@ -86,8 +87,7 @@ function markRepeatedHeaders(lines: WorkLine[]): void {
     const key = keys[i];
     if (key === undefined) continue;
     const count = counts.get(key) ?? 0;
-    const likeTitle =
-      titleKey.length >= 12 && Math.abs(key.length - titleKeyLength) <= 3 && fuzzyKey(line.text) === titleKey;
+    const likeTitle = titleKey.length >= 12 && Math.abs(key.length - titleKeyLength) <= 3 && fuzzyKey(key) === titleKey;
     if (count < 2 && !likeTitle) continue;
     // A wrapped line of prose goes on in lower case on the very next line; a header does not.
     if (/^\p{Ll}/u.test(lines[i + 1]?.text ?? '')) continue;
@@ -130,12 +130,11 @@ function linesNearFurniture(lines: WorkLine[]): Set<number> {
 
 /**
  * Headers repeat with small variations ("Kommundirektörmöte" / "Kommundirektörsmöte"): the key drops linking
- * s's and digits so such variants compare equal.
+ * s's and digits so such variants compare equal. Made from the line's `lineKey`, with or without its digits
+ * already replaced.
  */
-function fuzzyKey(text: string): string {
-  return lineKey(text)
-    .replace(/\d+/g, '#')
-    .replace(/s(?=[^aeiouyåäö])/g, '');
+function fuzzyKey(key: string): string {
+  return key.replace(/\d+/g, '#').replace(/s(?=[^aeiouyåäö])/g, '');
 }
 
 const CONTACT_HINT_RE = /[@\d]|tel|mob|fax|post|mail|www/i;
