@@ -50,8 +50,11 @@ export function createProgress(
   const interval = options.intervalMs ?? 2000;
   let last = started;
   let printed = false;
+  /** The count the last line showed: the closing line is not printed when it would say the same. */
+  let shown = -1;
   let latest = { done: 0, total: 0 };
   const line = () => {
+    shown = latest.done;
     const elapsed = Math.max((now() - started) / 1000, 0.001);
     const rate = latest.done / elapsed;
     const eta = rate > 0 ? (latest.total - latest.done) / rate : Number.POSITIVE_INFINITY;
@@ -69,7 +72,7 @@ export function createProgress(
       }
     },
     stop() {
-      if (printed && latest.done > 0) line();
+      if (printed && latest.done > 0 && latest.done !== shown) line();
       printed = false;
     },
   };
