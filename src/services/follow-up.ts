@@ -608,10 +608,16 @@ export async function assignmentListPage(
 ): Promise<{ rows: AssignmentSummary[]; total: number }> {
   return store.read(async (session) => {
     const where = sql`${listCondition(options.list, options.clock)} and ${visibleMeeting(options.publishedOnly)}`;
-    const { rows: count } = await sql<{ n: number }>`
-      select count(*) as n from assignments a join meetings m on m.id = a.meeting_id where ${where}`.execute(
-      session.db,
-    );
+    const total = session.totals
+      ? (await sessionAssignmentListCounts(session, options))[options.list]
+      : Number(
+          (
+            await sql<{ n: number }>`
+              select count(*) as n from assignments a join meetings m on m.id = a.meeting_id where ${where}`.execute(
+              session.db,
+            )
+          ).rows[0]?.n ?? 0,
+        );
     const { rows } = await sql<{ id: string; meetingId: string }>`
       select a.id as id, a.meeting_id as "meetingId"
       from meetings m cross join assignments a on a.meeting_id = m.id
@@ -628,32 +634,56 @@ export async function assignmentListPage(
       const view = views.get(id);
       if (view) out.push(await summarizeAssignment(session, view, await reportBacks(session, id), options.clock));
     }
-    return { rows: out, total: Number(count[0]?.n ?? 0) };
+    return { rows: out, total };
   });
 }
 
-/** How many assignments each list of the assignments page has, in one aggregate. */
+/** `dueIsPast` for one due date (or month), by today's date. */
+function isPastDue(due: string, today: string): boolean {
+  return due.length === 10 ? due < today : due < today.slice(0, 7);
+}
+
+/**
+ * How many assignments each list of the assignments page has: from the archive's kept totals when it has them (a
+ * few hundred rows, one per year, status and due date), else in one aggregate over the assignments.
+ */
 export async function assignmentListCounts(
   store: ArchiveStore,
   options: { clock: Clock; publishedOnly?: boolean },
 ): Promise<Record<AssignmentList, number>> {
-  return store.read(async (session) => {
-    const { rows } = await sql<Record<AssignmentList, number | null>>`
-      select count(*) as "all",
-             sum(case when status = 'open' then 1 else 0 end) as open,
-             sum(case when status = 'open' and past then 1 else 0 end) as overdue,
-             sum(case when status in ('done', 'reported') then 1 else 0 end) as done
-      from (select ${ASSIGNMENT_STATUS} as status, ${dueIsPast(options.clock)} as past
-            from assignments a join meetings m on m.id = a.meeting_id
-            where ${visibleMeeting(options.publishedOnly)})`.execute(session.db);
-    const row = rows[0];
-    return {
-      open: Number(row?.open ?? 0),
-      overdue: Number(row?.overdue ?? 0),
-      done: Number(row?.done ?? 0),
-      all: Number(row?.all ?? 0),
-    };
-  });
+  return store.read((session) => sessionAssignmentListCounts(session, options));
+}
+
+async function sessionAssignmentListCounts(
+  session: ArchiveSession,
+  options: { clock: Clock; publishedOnly?: boolean },
+): Promise<Record<AssignmentList, number>> {
+  if (session.totals) {
+    const today = options.clock().toISOString().slice(0, 10);
+    const counts = { open: 0, overdue: 0, done: 0, all: 0 };
+    for (const row of await session.totals.assignments({ publishedOnly: options.publishedOnly ?? false })) {
+      counts.all += row.count;
+      if (row.status === 'open') counts.open += row.count;
+      if (row.status === 'open' && row.due && isPastDue(row.due, today)) counts.overdue += row.count;
+      if (row.status === 'done' || row.status === 'reported') counts.done += row.count;
+    }
+    return counts;
+  }
+  const { rows } = await sql<Record<AssignmentList, number | null>>`
+    select count(*) as "all",
+           sum(case when status = 'open' then 1 else 0 end) as open,
+           sum(case when status = 'open' and past then 1 else 0 end) as overdue,
+           sum(case when status in ('done', 'reported') then 1 else 0 end) as done
+    from (select ${ASSIGNMENT_STATUS} as status, ${dueIsPast(options.clock)} as past
+          from assignments a join meetings m on m.id = a.meeting_id
+          where ${visibleMeeting(options.publishedOnly)})`.execute(session.db);
+  const row = rows[0];
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    done: Number(row?.done ?? 0),
+    all: Number(row?.all ?? 0),
+  };
 }
 
 async function uniqueByPrefix<T extends { id: string }>(rows: T[], ref: string, what: string): Promise<T> {
@@ -770,8 +800,16 @@ export async function postponedPage(
       and ${visibleMeeting(options.publishedOnly)}
       and not exists (select 1 from followup_links l
         where l.kind = 'referral' and l.source_id = i.id and l.status = 'confirmed')`;
-    const { rows: count } = await sql<{ n: number }>`
-      select count(*) as n from items i join meetings m on m.id = i.meeting_id where ${where}`.execute(session.db);
+    const total = session.totals
+      ? await session.totals.postponedNotTakenUp({ publishedOnly: options.publishedOnly ?? false })
+      : Number(
+          (
+            await sql<{ n: number }>`
+              select count(*) as n from items i join meetings m on m.id = i.meeting_id where ${where}`.execute(
+              session.db,
+            )
+          ).rows[0]?.n ?? 0,
+        );
     const { rows } = await sql<{ id: string }>`
       select i.id as id from meetings m cross join items i on i.meeting_id = m.id where ${where}
       order by m.date desc, i.id limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(
@@ -779,7 +817,7 @@ export async function postponedPage(
     );
     const ids = rows.map((r) => r.id);
     const byId = new Map((await referralSummaries(session, { itemIds: ids })).map((r) => [r.itemId, r]));
-    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: Number(count[0]?.n ?? 0) };
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
   });
 }
 
@@ -844,7 +882,12 @@ async function referralSummaries(
   }
   let flagQuery = db.selectFrom('flags').select('subjectId').where('kind', '=', 'referral-not-taken-up');
   if (scope.meetingId) flagQuery = flagQuery.where('meetingId', '=', scope.meetingId);
-  if (scope.itemIds) flagQuery = flagQuery.where('subjectId', 'in', ids);
+  // By their meetings too, so the flags index narrows them (one kind alone is 17,000 flags of 100,000 protocols).
+  if (scope.itemIds) {
+    flagQuery = flagQuery
+      .where('meetingId', 'in', [...new Set(items.map((i) => i.meetingId))])
+      .where('subjectId', 'in', ids);
+  }
   const flagged = new Set((await flagQuery.execute()).map((f) => f.subjectId));
   const out = items.map((item): ReferralSummary => {
     const itemLinks = linksOf.get(item.id) ?? [];
