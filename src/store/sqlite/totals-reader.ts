@@ -8,34 +8,35 @@ import type { SqliteStatements } from './statements.js';
  * repository over the archive's rows, and the services' own SQL); the tests compare the two.
  */
 
-const scopeOf = (options?: StatsOptions) => (options?.publishedOnly ? 'public' : 'all');
+/** The scopes a viewer counts: the public sees published meetings, signed-in users hidden ones too. */
+const scopes = (options?: StatsOptions) => (options?.publishedOnly ? "('public')" : "('public', 'hidden')");
 /** A year's rows, or '*' (every year, undated meetings included) when no year is asked for. */
 const yearKey = (year?: number) => (year === undefined ? '*' : String(year));
 
 /** Per year (dated meetings only), oldest first: one count's rows but '*' and '' (undated). */
 function perYear(q: SqliteStatements, counter: string, options?: StatsOptions): YearCount[] {
   return q.all<YearCount>(
-    `select year, n as count from archive_totals
-     where counter = ? and scope = ? and year not in ('*', '') and key = '' and detail = '' order by year`,
+    `select year, sum(n) as count from archive_totals
+     where counter = ? and scope in ${scopes(options)} and year not in ('*', '') and key = '' and detail = ''
+     group by year order by year`,
     counter,
-    scopeOf(options),
   );
 }
 
 function total(q: SqliteStatements, counter: string, year: number | undefined, options?: StatsOptions): number {
   return (
-    q.get<{ n: number }>(
-      `select n from archive_totals where counter = ? and scope = ? and year = ? and key = '' and detail = ''`,
+    q.get<{ n: number | null }>(
+      `select sum(n) as n from archive_totals
+       where counter = ? and scope in ${scopes(options)} and year = ? and key = '' and detail = ''`,
       counter,
-      scopeOf(options),
       yearKey(year),
     )?.n ?? 0
   );
 }
 
 /**
- * Attendance per person or organisation (`group` names the table of names) in a year or all years: meetings
- * present, and absent without being present, over those listed either way; sorted by name.
+ * Attendance per person or municipality in a year or all years: meetings present, and absent without being
+ * present, over those listed either way; sorted by name.
  */
 function attendance(
   q: SqliteStatements,
@@ -52,13 +53,12 @@ function attendance(
             sum(case when t.counter = ? then t.n else 0 end) as present,
             sum(case when t.counter = ? then t.n else 0 end) as absent
      from archive_totals t ${join}
-     where t.counter in (?, ?) and t.scope = ? and t.year = ?
+     where t.counter in (?, ?) and t.scope in ${scopes(options)} and t.year = ?
      group by g.id, g.name order by g.name, g.id`,
     `${group}-present`,
     `${group}-absent`,
     `${group}-present`,
     `${group}-absent`,
-    scopeOf(options),
     yearKey(year),
   );
   return rows.map((r) => ({ ...r, meetings: r.present + r.absent }));
@@ -79,8 +79,7 @@ export function totalsStats(q: SqliteStatements): StatsRepository {
     async decisionsByKind(year, options) {
       return q.all<{ kind: string; count: number }>(
         `select key as kind, sum(n) as count from archive_totals
-         where counter = 'decisions' and scope = ? and year = ? group by key order by key`,
-        scopeOf(options),
+         where counter = 'decisions' and scope in ${scopes(options)} and year = ? group by key order by key`,
         yearKey(year),
       );
     },
@@ -102,18 +101,16 @@ export function archiveTotals(q: SqliteStatements): ArchiveTotals {
     async assignments(options) {
       return q
         .all<{ year: string; status: AssignmentStatus; due: string; count: number }>(
-          `select year, key as status, detail as due, n as count from archive_totals
-           where counter = 'assignments' and scope = ? and year <> '*'`,
-          scopeOf(options),
+          `select year, key as status, detail as due, sum(n) as count from archive_totals
+           where counter = 'assignments' and scope in ${scopes(options)} and year <> '*' group by year, key, detail`,
         )
         .map((r) => ({ ...r, due: r.due === '' ? null : r.due }));
     },
     async decisions(options) {
       return q
         .all<{ year: string; body: string; kind: string; count: number }>(
-          `select year, detail as body, key as kind, n as count from archive_totals
-           where counter = 'decisions' and scope = ? and year <> '*'`,
-          scopeOf(options),
+          `select year, detail as body, key as kind, sum(n) as count from archive_totals
+           where counter = 'decisions' and scope in ${scopes(options)} and year <> '*' group by year, detail, key`,
         )
         .map((r) => ({ ...r, body: r.body === '' ? null : r.body }));
     },
@@ -122,15 +119,14 @@ export function archiveTotals(q: SqliteStatements): ArchiveTotals {
     },
     async assigneeOrganisationIds(options) {
       // A person's organisations count from every meeting, visible or not (as the register's filter finds them).
-      const scope = scopeOf(options);
       return q
         .all<{ id: string }>(
-          `select key as id from archive_totals where counter = 'assignee-organisation' and scope = ? and year = '*'
+          `select key as id from archive_totals
+           where counter = 'assignee-organisation' and scope in ${scopes(options)} and year = '*'
            union
-           select key from archive_totals where counter = 'member' and scope = 'all' and year = '*' and detail in (
-             select key from archive_totals where counter = 'assignee-person' and scope = ? and year = '*')`,
-          scope,
-          scope,
+           select key from archive_totals where counter = 'member' and year = '*' and detail in (
+             select key from archive_totals
+             where counter = 'assignee-person' and scope in ${scopes(options)} and year = '*')`,
         )
         .map((r) => r.id);
     },
