@@ -411,8 +411,16 @@ export interface AssignmentSummary {
 
 /** Status of an assignment: a manual state wins; otherwise a confirmed report-back makes it `reported`. */
 export function assignmentStatus(view: AssignmentView, links: FollowupLinkRow[]): AssignmentStatus {
+  return statusWithReportBack(
+    view,
+    links.some((l) => l.status === 'confirmed'),
+  );
+}
+
+/** `assignmentStatus` when all that is known of the links is whether a report-back is confirmed. */
+export function statusWithReportBack(view: AssignmentView, confirmedReportBack: boolean): AssignmentStatus {
   if (view.state) return view.state.status;
-  return links.some((l) => l.status === 'confirmed') ? 'reported' : 'open';
+  return confirmedReportBack ? 'reported' : 'open';
 }
 
 /** Open and past the due date (the end of the month when only a month is given), by the injected clock. */
