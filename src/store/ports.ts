@@ -254,7 +254,8 @@ export interface DecisionCount {
  * the rows. Absent when the archive does not keep them; callers then count the rows.
  */
 export interface ArchiveTotals {
-  assignments(options?: StatsOptions): Promise<AssignmentCount[]>;
+  /** Per year, or with `allYears` once for all years together (year '*'). */
+  assignments(options?: StatsOptions & { allYears?: boolean }): Promise<AssignmentCount[]>;
   decisions(options?: StatsOptions): Promise<DecisionCount[]>;
   /** Postponed items of dated meetings that no confirmed referral link has taken up. */
   postponedNotTakenUp(options?: StatsOptions): Promise<number>;

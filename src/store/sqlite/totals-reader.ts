@@ -102,7 +102,8 @@ export function archiveTotals(q: SqliteStatements): ArchiveTotals {
       return q
         .all<{ year: string; status: AssignmentStatus; due: string; count: number }>(
           `select year, key as status, detail as due, sum(n) as count from archive_totals
-           where counter = 'assignments' and scope in ${scopes(options)} and year <> '*' group by year, key, detail`,
+           where counter = 'assignments' and scope in ${scopes(options)} and year ${options?.allYears ? "= '*'" : "<> '*'"}
+           group by year, key, detail`,
         )
         .map((r) => ({ ...r, due: r.due === '' ? null : r.due }));
     },
