@@ -11,11 +11,12 @@ import type { SqliteStatements } from './statements.js';
  * transaction, what the meeting contributed until then (as negative rows in `archive_total_changes`) and mark it
  * pending (see `SOURCES` for what they watch); the store's write ends by adding what the pending meetings
  * contribute now and folding the difference into `archive_totals` (`foldArchiveTotals`). So the totals are always
- * the sum of every meeting's contribution, however the rows were changed (import, re-import, deletion, publication,
- * assignment status, a confirmed link, a person merge), and a write costs the meetings it touches.
+ * the sum of every meeting's contribution, whichever way the rows changed (import, re-import, deletion,
+ * publication, assignment status, a confirmed link, a person merge, a correction) as long as writes keep the one
+ * rule `SOURCES` states, and a write costs the meetings it touches.
  *
- * Each count is kept per scope, 'public' for meetings the public may see and 'hidden' for the others (few: all
- * meetings are both together), and per year of the meeting ('' for an undated meeting) and again under year '*'
+ * Each count is kept per scope, 'public' for meetings the public may see and 'hidden' for the others (few; all
+ * meetings are the two together), and per year of the meeting ('' for an undated meeting) and again under year '*'
  * for every year together; counts only ever read for all years (`ALL_YEARS_ONLY`) are kept under '*' alone.
  */
 
