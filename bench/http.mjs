@@ -1,5 +1,5 @@
-// HTTP latency at a fixed request rate: the meeting page, search (API and page), API lists, and the start and
-// statistics pages, measured with autocannon against the real server in its own process. Goal: p99 ≤ 50 ms at 200 requests/s on a 100,000-protocol archive.
+// HTTP latency at a fixed request rate: the meeting page, search (API and page), API lists, the start and
+// statistics pages, the decisions register and the assignment lists, measured with autocannon against the real server in its own process. Goal: p99 ≤ 50 ms at 200 requests/s on a 100,000-protocol archive.
 //
 // Make the archive once (takes long: generating is quick, importing 100,000 protocols takes hours on two cores):
 //   npm run build
@@ -206,6 +206,21 @@ async function main() {
     if (meetingPage) {
       results.push(await measure(autocannon, base, 'start page (HTML)', ['/']));
       results.push(await measure(autocannon, base, 'statistics page (HTML)', ['/statistik', '/statistik?ar=2016']));
+      // Register and assignment pages: a page of rows per request, with totals over the whole archive.
+      results.push(
+        await measure(autocannon, base, 'decisions register (HTML)', [
+          '/beslut',
+          '/beslut?sida=20',
+          '/beslut?typ=approval&ar=2016',
+        ]),
+      );
+      results.push(
+        await measure(autocannon, base, 'assignments (HTML)', [
+          '/uppdrag',
+          '/uppdrag?visa=overdue&sida=3',
+          '/uppdrag?visa=postponed',
+        ]),
+      );
     }
 
     const loadAfter = loadavg()[0];

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { ArchiveStore } from '../store/ports.js';
 import type { SearchReader } from '../store/search-reader.js';
 import { ACCOUNT_MIGRATIONS } from '../store/sqlite/account-migrations.js';
+import { ARCHIVE_TOTALS_MIGRATIONS } from '../store/sqlite/archive-totals.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { READ_INDEX_MIGRATIONS } from '../store/sqlite/read-indexes.js';
 import { SEARCH_MIGRATIONS, SqliteSearchIndex } from '../store/sqlite/search-index.js';
@@ -13,12 +14,13 @@ export const DEFAULT_DB = 'data/protokoll.db';
 
 /**
  * The migrations beyond the archive's own: full-text search (0100+), accounts and publication (0200+), read
- * indexes (0300+), pending uploads (0400+).
+ * indexes and archive totals (0300+), pending uploads (0400+).
  */
 export const APP_MIGRATIONS = {
   ...SEARCH_MIGRATIONS,
   ...ACCOUNT_MIGRATIONS,
   ...READ_INDEX_MIGRATIONS,
+  ...ARCHIVE_TOTALS_MIGRATIONS,
   ...UPLOAD_MIGRATIONS,
 };
 

@@ -35,18 +35,25 @@ export async function reportYears(store: ArchiveStore, options: { publishedOnly?
 }
 
 /**
- * Assignments per year of their meeting, counted in SQL by status: a manual state wins, else a confirmed
- * report-back makes one reported (as `assignmentStatus`); overdue is open with the due date, or month, past (as
- * `isOverdue`). Grouped by status and due date so the deadline is computed in one place.
+ * Assignments per year of their meeting by status: a manual state wins, else a confirmed report-back makes one
+ * reported (as `assignmentStatus`); overdue is open with the due date, or month, past (as `isOverdue`). Read from
+ * the archive's kept totals when it has them, else counted in SQL; grouped by status and due date either way, so
+ * the deadline is computed in one place.
  */
 async function assignmentsPerYear(
   store: ArchiveStore,
   options: StatsQuery & { clock: Clock },
 ): Promise<AssignmentYear[]> {
   const today = options.clock().toISOString().slice(0, 10);
-  const { rows } = await store.read((session) =>
-    sql<{ year: string; status: string; due: string | null; n: number }>`
-      select year, status, due, count(*) as n from (
+  const year = options.year === undefined ? undefined : String(options.year);
+  const rows = await store.read(async (session) => {
+    if (session.totals) {
+      return (await session.totals.assignments({ publishedOnly: options.publishedOnly ?? false })).filter(
+        (r) => r.year !== '' && (year === undefined || r.year === year),
+      );
+    }
+    const { rows } = await sql<{ year: string; status: string; due: string | null; count: number }>`
+      select year, status, due, count(*) as count from (
         select substr(m.date, 1, 4) as year, a.due as due, case
           when a.id in (select assignment_id from assignment_states)
             then (select s.status from assignment_states s where s.assignment_id = a.id)
@@ -55,17 +62,18 @@ async function assignmentsPerYear(
           else 'open' end as status
         from assignments a join meetings m on m.id = a.meeting_id
         where m.date is not null and m.date <> ''
-          and ${options.year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${String(options.year)}`}
+          and ${year === undefined ? sql`1 = 1` : sql`substr(m.date, 1, 4) = ${year}`}
           and ${
             options.publishedOnly
               ? sql`not exists (select 1 from meeting_publication mp where mp.meeting_id = m.id and mp.published = 0)`
               : sql`1 = 1`
           })
-      group by year, status, due`.execute(session.db),
-  );
+      group by year, status, due`.execute(session.db);
+    return rows;
+  });
   const byYear = new Map<string, AssignmentYear>();
   for (const row of rows) {
-    const n = Number(row.n);
+    const n = Number(row.count);
     const entry = byYear.get(row.year) ?? { year: row.year, given: 0, reportedBack: 0, overdue: 0 };
     entry.given += n;
     if (row.status === 'reported' || row.status === 'done') entry.reportedBack += n;

@@ -146,6 +146,29 @@ async function organisationsOf(
 }
 
 /**
+ * How many decisions match the filter: from the archive's kept totals (by year, body and kind) when it has them and
+ * the filter asks nothing else, else counted over the decisions.
+ */
+async function registerCount(session: ArchiveSession, filter: RegisterFilter): Promise<number> {
+  if (session.totals && !filter.organisationId) {
+    const year = filter.year === undefined ? undefined : String(filter.year);
+    let n = 0;
+    for (const row of await session.totals.decisions({ publishedOnly: filter.publishedOnly ?? false })) {
+      if (year !== undefined && row.year !== year) continue;
+      if (filter.body && row.body !== filter.body) continue;
+      if (filter.kind && row.kind !== filter.kind) continue;
+      n += row.count;
+    }
+    return n;
+  }
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from decisions d join meetings m on m.id = d.meeting_id where ${conditions(filter)}`.execute(
+    session.db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
  * One page of the decisions register (newest meeting first, agenda order within a meeting) and the number of
  * decisions matching the filter.
  */
@@ -156,15 +179,14 @@ export async function registerPage(
 ): Promise<RegisterPage> {
   return store.read(async (session) => {
     const where = conditions(filter);
-    const count = await sql<{ n: number }>`
-      select count(*) as n from decisions d join meetings m on m.id = d.meeting_id where ${where}`.execute(session.db);
+    const total = await registerCount(session, filter);
     // The page's ids first, ordered over index columns only; CROSS JOIN keeps meetings as the outer loop, walked in
     // date order by its index, so the page is found without sorting the archive.
     const { rows } = await sql<{ id: string }>`
       select d.id as id from meetings m cross join decisions d on d.meeting_id = m.id join items i on i.id = d.item_id
       where ${where} ${ORDER} limit ${Math.max(0, page.limit)} offset ${Math.max(0, page.offset)}`.execute(session.db);
     return {
-      total: Number(count.rows[0]?.n ?? 0),
+      total,
       rows: await rowsOf(
         session,
         rows.map((r) => r.id),
@@ -223,37 +245,73 @@ export async function* registerBatches(
   }
 }
 
-/** What the register's filters can be set to: kinds, years, bodies and organisations of visible decisions. */
+/**
+ * What the register's filters can be set to: kinds, years, bodies and organisations of visible decisions. From the
+ * archive's kept totals when it has them (a few hundred rows), else from the decisions and assignments.
+ */
 export async function registerOptions(
   store: ArchiveStore,
   filter: { publishedOnly?: boolean },
 ): Promise<RegisterOptions> {
   return store.read(async (session) => {
-    const seen = visible(filter);
-    const values = async (query: RawBuilder<{ v: string }>) =>
-      (await query.execute(session.db)).rows.map((r) => r.v).sort((a, b) => a.localeCompare(b, 'sv'));
-    const kinds = await values(sql`select distinct d.kind as v from decisions d join meetings m on m.id = d.meeting_id
-      where ${seen}`);
-    const years = await values(sql`select distinct substr(m.date, 1, 4) as v from meetings m
-      where m.date is not null and m.date <> '' and ${seen}
-        and exists (select 1 from decisions d where d.meeting_id = m.id)`);
-    const bodies = await values(sql`select distinct m.body as v from meetings m
-      where m.body is not null and ${seen} and exists (select 1 from decisions d where d.meeting_id = m.id)`);
-    const { rows: organisations } = await sql<{ id: string; name: string }>`
-      select o.id as id, o.name as name from organisations o where o.id in (
-        select aa.organisation_id from assignments a join meetings m on m.id = a.meeting_id
-          join assignment_assignees aa on aa.assignment_id = a.id
-        where aa.organisation_id is not null and ${seen}
-        union
-        select p.organisation_id from participants p where p.list <> 'guest' and p.organisation_id is not null
-          and p.person_id in (select aa.person_id from assignments a join meetings m on m.id = a.meeting_id
-            join assignment_assignees aa on aa.assignment_id = a.id
-            where aa.organisation_id is null and aa.person_id is not null and ${seen}))`.execute(session.db);
+    const { kinds, years, bodies, organisationIds } = session.totals
+      ? await optionsFromTotals(session, filter)
+      : await optionsFromRows(session, filter);
+    const organisations =
+      organisationIds.length === 0
+        ? []
+        : (
+            await sql<{ id: string; name: string }>`
+              select id, name from organisations where id in (${sql.join(organisationIds)})`.execute(session.db)
+          ).rows;
+    const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b, 'sv'));
     return {
-      kinds,
-      years: years.reverse(),
-      bodies,
+      kinds: sorted(kinds),
+      years: sorted(years).reverse(),
+      bodies: sorted(bodies),
       organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     };
   });
+}
+
+interface OptionValues {
+  kinds: Iterable<string>;
+  years: Iterable<string>;
+  bodies: Iterable<string>;
+  organisationIds: string[];
+}
+
+async function optionsFromTotals(session: ArchiveSession, filter: { publishedOnly?: boolean }): Promise<OptionValues> {
+  const scope = { publishedOnly: filter.publishedOnly ?? false };
+  const decisions = await session.totals!.decisions(scope);
+  return {
+    kinds: new Set(decisions.map((d) => d.kind)),
+    years: new Set(decisions.flatMap((d) => (d.year ? [d.year] : []))),
+    bodies: new Set(decisions.flatMap((d) => (d.body !== null ? [d.body] : []))),
+    organisationIds: await session.totals!.assigneeOrganisationIds(scope),
+  };
+}
+
+async function optionsFromRows(session: ArchiveSession, filter: { publishedOnly?: boolean }): Promise<OptionValues> {
+  const seen = visible(filter);
+  const values = async (query: RawBuilder<{ v: string }>) => (await query.execute(session.db)).rows.map((r) => r.v);
+  const { rows: organisations } = await sql<{ id: string }>`
+    select aa.organisation_id as id from assignments a join meetings m on m.id = a.meeting_id
+      join assignment_assignees aa on aa.assignment_id = a.id
+    where aa.organisation_id is not null and ${seen}
+    union
+    select p.organisation_id from participants p where p.list <> 'guest' and p.organisation_id is not null
+      and p.person_id in (select aa.person_id from assignments a join meetings m on m.id = a.meeting_id
+        join assignment_assignees aa on aa.assignment_id = a.id
+        where aa.organisation_id is null and aa.person_id is not null and ${seen})`.execute(session.db);
+  return {
+    kinds: await values(sql`select distinct d.kind as v from decisions d join meetings m on m.id = d.meeting_id
+      where ${seen}`),
+    years: await values(sql`select distinct substr(m.date, 1, 4) as v from meetings m
+      where m.date is not null and m.date <> '' and ${seen}
+        and exists (select 1 from decisions d where d.meeting_id = m.id)`),
+    bodies: await values(sql`select distinct m.body as v from meetings m
+      where m.body is not null and ${seen} and exists (select 1 from decisions d where d.meeting_id = m.id)`),
+    organisationIds: organisations.map((o) => o.id),
+  };
 }

@@ -445,8 +445,16 @@ export interface AssignmentSummary {
 
 /** Status of an assignment: a manual state wins; otherwise a confirmed report-back makes it `reported`. */
 export function assignmentStatus(view: AssignmentView, links: FollowupLinkRow[]): AssignmentStatus {
+  return statusWithReportBack(
+    view,
+    links.some((l) => l.status === 'confirmed'),
+  );
+}
+
+/** `assignmentStatus` when all that is known of the links is whether a report-back is confirmed. */
+export function statusWithReportBack(view: AssignmentView, confirmedReportBack: boolean): AssignmentStatus {
   if (view.state) return view.state.status;
-  return links.some((l) => l.status === 'confirmed') ? 'reported' : 'open';
+  return confirmedReportBack ? 'reported' : 'open';
 }
 
 /** Open and past the due date (the end of the month when only a month is given), by the injected clock. */
@@ -522,9 +530,13 @@ async function summarizeAssignment(
   links: FollowupLinkRow[],
   clock: Clock,
 ): Promise<AssignmentSummary> {
-  const status = assignmentStatus(view, links);
-  const overdue = isOverdue(status, view.due, clock);
+  return summary(view, await Promise.all(links.map((l) => linkView(session, l))), clock);
+}
+
+/** An assignment with its report-back links that count (suggested and confirmed, best first). */
+function summary(view: AssignmentView, links: LinkView[], clock: Clock): AssignmentSummary {
   const confirmed = links.find((l) => l.status === 'confirmed');
+  const status = statusWithReportBack(view, confirmed !== undefined);
   return {
     id: view.id,
     meetingId: view.meetingId,
@@ -543,11 +555,59 @@ async function summarizeAssignment(
     due: view.due,
     dueText: view.dueText,
     status,
-    overdue,
+    overdue: isOverdue(status, view.due, clock),
     note: view.state?.note ?? null,
-    reportedBack: confirmed ? await linkView(session, confirmed) : null,
-    suggestions: await Promise.all(links.filter((l) => l.status === 'suggested').map((l) => linkView(session, l))),
+    reportedBack: confirmed ?? null,
+    suggestions: links.filter((l) => l.status === 'suggested'),
   };
+}
+
+/**
+ * The summaries of a page of assignments (`ids`, in that order): their views a meeting at a time, and the
+ * report-back links of all of them in one query with their targets, where reading them per assignment and target
+ * took some 170 queries for a page of 50.
+ */
+async function pageSummaries(session: ArchiveSession, ids: readonly string[], clock: Clock) {
+  if (ids.length === 0) return [];
+  const { rows: meetings } = await sql<{ meetingId: string }>`
+    select distinct meeting_id as "meetingId" from assignments where id in (${sql.join(ids)})`.execute(session.db);
+  const views = new Map<string, AssignmentView>();
+  for (const { meetingId } of meetings) {
+    for (const view of await session.assignments.forMeeting(meetingId)) views.set(view.id, view);
+  }
+  const links = await session.db
+    .selectFrom('followupLinks as l')
+    .leftJoin('items as t', 't.id', 'l.targetItemId')
+    .leftJoin('meetings as tm', 'tm.id', 't.meetingId')
+    .selectAll('l')
+    .select(['t.title as targetTitle', 'tm.date as targetDate'])
+    .where('l.kind', '=', 'report-back')
+    .where('l.status', '!=', 'rejected')
+    .where('l.sourceId', 'in', [...ids])
+    .orderBy('l.sourceId')
+    .orderBy('l.score', 'desc')
+    .orderBy('l.id')
+    .execute();
+  const linksOf = new Map<string, LinkView[]>();
+  for (const link of links) {
+    const view: LinkView = {
+      id: link.id,
+      kind: link.kind,
+      status: link.status,
+      score: link.score,
+      evidence: JSON.parse(link.evidenceJson),
+      targetItemId: link.targetItemId,
+      targetMeetingId: link.targetMeetingId,
+      targetDate: link.targetDate ?? null,
+      targetTitle: link.targetTitle ?? null,
+      note: link.note,
+    };
+    linksOf.set(link.sourceId, [...(linksOf.get(link.sourceId) ?? []), view]);
+  }
+  return ids.flatMap((id) => {
+    const view = views.get(id);
+    return view ? [summary(view, linksOf.get(id) ?? [], clock)] : [];
+  });
 }
 
 /**
@@ -599,16 +659,11 @@ export async function newestOpenAssignments(
           and ${visibleMeeting(options.publishedOnly)}
         order by m.date desc, i.position, d.position, a.position, a.id
         limit ${Math.max(0, options.limit)}`.execute(session.db);
-      const views = new Map<string, AssignmentView>();
-      for (const meetingId of new Set(rows.map((r) => r.meetingId))) {
-        for (const view of await session.assignments.forMeeting(meetingId)) views.set(view.id, view);
-      }
-      const out: AssignmentSummary[] = [];
-      for (const { id } of rows) {
-        const view = views.get(id);
-        if (view) out.push(await summarizeAssignment(session, view, await reportBacks(session, id), options.clock));
-      }
-      return out;
+      return pageSummaries(
+        session,
+        rows.map((r) => r.id),
+        options.clock,
+      );
     };
     return { open: await page(false), overdue: await page(true) };
   });
@@ -642,10 +697,16 @@ export async function assignmentListPage(
 ): Promise<{ rows: AssignmentSummary[]; total: number }> {
   return store.read(async (session) => {
     const where = sql`${listCondition(options.list, options.clock)} and ${visibleMeeting(options.publishedOnly)}`;
-    const { rows: count } = await sql<{ n: number }>`
-      select count(*) as n from assignments a join meetings m on m.id = a.meeting_id where ${where}`.execute(
-      session.db,
-    );
+    const total = session.totals
+      ? (await sessionAssignmentListCounts(session, options))[options.list]
+      : Number(
+          (
+            await sql<{ n: number }>`
+              select count(*) as n from assignments a join meetings m on m.id = a.meeting_id where ${where}`.execute(
+              session.db,
+            )
+          ).rows[0]?.n ?? 0,
+        );
     const { rows } = await sql<{ id: string; meetingId: string }>`
       select a.id as id, a.meeting_id as "meetingId"
       from meetings m cross join assignments a on a.meeting_id = m.id
@@ -653,41 +714,64 @@ export async function assignmentListPage(
       where ${where}
       order by m.date desc, m.id desc, i.position, d.position, a.position, a.id
       limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(session.db);
-    const views = new Map<string, AssignmentView>();
-    for (const meetingId of new Set(rows.map((r) => r.meetingId))) {
-      for (const view of await session.assignments.forMeeting(meetingId)) views.set(view.id, view);
-    }
-    const out: AssignmentSummary[] = [];
-    for (const { id } of rows) {
-      const view = views.get(id);
-      if (view) out.push(await summarizeAssignment(session, view, await reportBacks(session, id), options.clock));
-    }
-    return { rows: out, total: Number(count[0]?.n ?? 0) };
+    return {
+      rows: await pageSummaries(
+        session,
+        rows.map((r) => r.id),
+        options.clock,
+      ),
+      total,
+    };
   });
 }
 
-/** How many assignments each list of the assignments page has, in one aggregate. */
+/** `dueIsPast` for one due date (or month), by today's date. */
+function isPastDue(due: string, today: string): boolean {
+  return due.length === 10 ? due < today : due < today.slice(0, 7);
+}
+
+/**
+ * How many assignments each list of the assignments page has: from the archive's kept totals when it has them (a
+ * few hundred rows, one per year, status and due date), else in one aggregate over the assignments.
+ */
 export async function assignmentListCounts(
   store: ArchiveStore,
   options: { clock: Clock; publishedOnly?: boolean },
 ): Promise<Record<AssignmentList, number>> {
-  return store.read(async (session) => {
-    const { rows } = await sql<Record<AssignmentList, number | null>>`
-      select count(*) as "all",
-             sum(case when status = 'open' then 1 else 0 end) as open,
-             sum(case when status = 'open' and past then 1 else 0 end) as overdue,
-             sum(case when status in ('done', 'reported') then 1 else 0 end) as done
-      from (select ${ASSIGNMENT_STATUS} as status, ${dueIsPast(options.clock)} as past
-            from assignments a join meetings m on m.id = a.meeting_id
-            where ${visibleMeeting(options.publishedOnly)})`.execute(session.db);
-    const row = rows[0];
-    return {
-      open: Number(row?.open ?? 0),
-      overdue: Number(row?.overdue ?? 0),
-      done: Number(row?.done ?? 0),
-      all: Number(row?.all ?? 0),
-    };
-  });
+  return store.read((session) => sessionAssignmentListCounts(session, options));
+}
+
+async function sessionAssignmentListCounts(
+  session: ArchiveSession,
+  options: { clock: Clock; publishedOnly?: boolean },
+): Promise<Record<AssignmentList, number>> {
+  if (session.totals) {
+    const today = options.clock().toISOString().slice(0, 10);
+    const counts = { open: 0, overdue: 0, done: 0, all: 0 };
+    const rows = await session.totals.assignments({ publishedOnly: options.publishedOnly ?? false, allYears: true });
+    for (const row of rows) {
+      counts.all += row.count;
+      if (row.status === 'open') counts.open += row.count;
+      if (row.status === 'open' && row.due && isPastDue(row.due, today)) counts.overdue += row.count;
+      if (row.status === 'done' || row.status === 'reported') counts.done += row.count;
+    }
+    return counts;
+  }
+  const { rows } = await sql<Record<AssignmentList, number | null>>`
+    select count(*) as "all",
+           sum(case when status = 'open' then 1 else 0 end) as open,
+           sum(case when status = 'open' and past then 1 else 0 end) as overdue,
+           sum(case when status in ('done', 'reported') then 1 else 0 end) as done
+    from (select ${ASSIGNMENT_STATUS} as status, ${dueIsPast(options.clock)} as past
+          from assignments a join meetings m on m.id = a.meeting_id
+          where ${visibleMeeting(options.publishedOnly)})`.execute(session.db);
+  const row = rows[0];
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    done: Number(row?.done ?? 0),
+    all: Number(row?.all ?? 0),
+  };
 }
 
 async function uniqueByPrefix<T extends { id: string }>(rows: T[], ref: string, what: string): Promise<T> {
@@ -804,8 +888,16 @@ export async function postponedPage(
       and ${visibleMeeting(options.publishedOnly)}
       and not exists (select 1 from followup_links l
         where l.kind = 'referral' and l.source_id = i.id and l.status = 'confirmed')`;
-    const { rows: count } = await sql<{ n: number }>`
-      select count(*) as n from items i join meetings m on m.id = i.meeting_id where ${where}`.execute(session.db);
+    const total = session.totals
+      ? await session.totals.postponedNotTakenUp({ publishedOnly: options.publishedOnly ?? false })
+      : Number(
+          (
+            await sql<{ n: number }>`
+              select count(*) as n from items i join meetings m on m.id = i.meeting_id where ${where}`.execute(
+              session.db,
+            )
+          ).rows[0]?.n ?? 0,
+        );
     const { rows } = await sql<{ id: string }>`
       select i.id as id from meetings m cross join items i on i.meeting_id = m.id where ${where}
       order by m.date desc, i.id limit ${Math.max(0, options.limit)} offset ${Math.max(0, options.offset)}`.execute(
@@ -813,7 +905,7 @@ export async function postponedPage(
     );
     const ids = rows.map((r) => r.id);
     const byId = new Map((await referralSummaries(session, { itemIds: ids })).map((r) => [r.itemId, r]));
-    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: Number(count[0]?.n ?? 0) };
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total };
   });
 }
 
@@ -878,7 +970,12 @@ async function referralSummaries(
   }
   let flagQuery = db.selectFrom('flags').select('subjectId').where('kind', '=', 'referral-not-taken-up');
   if (scope.meetingId) flagQuery = flagQuery.where('meetingId', '=', scope.meetingId);
-  if (scope.itemIds) flagQuery = flagQuery.where('subjectId', 'in', ids);
+  // By their meetings too, so the flags index narrows them (one kind alone is 17,000 flags of 100,000 protocols).
+  if (scope.itemIds) {
+    flagQuery = flagQuery
+      .where('meetingId', 'in', [...new Set(items.map((i) => i.meetingId))])
+      .where('subjectId', 'in', ids);
+  }
   const flagged = new Set((await flagQuery.execute()).map((f) => f.subjectId));
   const out = items.map((item): ReferralSummary => {
     const itemLinks = linksOf.get(item.id) ?? [];

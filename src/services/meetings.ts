@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { AppError } from '../domain/errors.js';
 import type { ArchiveSession, ArchiveStore, MeetingFilter } from '../store/ports.js';
 import type { AssignmentStatus, MeetingRow } from '../store/schema.js';
-import { assignmentStatus, type ReferralSummary, sessionMeetingReferrals } from './follow-up.js';
+import { type ReferralSummary, sessionMeetingReferrals, statusWithReportBack } from './follow-up.js';
 
 export interface MeetingSummary {
   id: string;
@@ -252,15 +252,38 @@ async function meetingDetail(session: ArchiveSession, meeting: MeetingRow): Prom
         ),
   );
   const assignments = await session.assignments.forMeeting(meeting.id);
-  const documents = await session.documents.listForMeeting(meeting.id);
+  // The columns the page shows, not the documents' text and protokoll/1 JSON (tens of kilobytes each).
+  const documents = await session.db
+    .selectFrom('documents')
+    .select(['id', 'name', 'sha256', 'format', 'status', 'parserVersion'])
+    .where('meetingId', '=', meeting.id)
+    .orderBy('importedAt')
+    .orderBy('id')
+    .execute();
   const primary = documents.find((d) => d.status === 'primary');
-  const statusOf = new Map<string, AssignmentStatus>();
-  for (const a of assignments) {
-    const links = (await session.followUps.list({ kind: 'report-back', sourceId: a.id })).filter(
-      (l) => l.status !== 'rejected',
-    );
-    statusOf.set(a.id, assignmentStatus(a, links));
-  }
+  // A status needs only whether a report-back is confirmed: one read of the confirmed links' index for all of
+  // them, not every suggestion of each assignment with its evidence.
+  const reported =
+    assignments.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await session.db
+              .selectFrom('followupLinks')
+              .select('sourceId')
+              .where('kind', '=', 'report-back')
+              .where('status', '=', 'confirmed')
+              .where(
+                'sourceId',
+                'in',
+                assignments.map((a) => a.id),
+              )
+              .execute()
+          ).map((l) => l.sourceId),
+        );
+  const statusOf = new Map<string, AssignmentStatus>(
+    assignments.map((a) => [a.id, statusWithReportBack(a, reported.has(a.id))]),
+  );
   return {
     id: meeting.id,
     body: meeting.body,

@@ -47,7 +47,12 @@ export async function restoreArchive(
     for (const s of data.assignmentStates) await session.assignments.setState(s);
     for (const { evidence, ...link } of data.followUpLinks) {
       // Only decisions are state; suggestions are recomputed by the document imports below.
-      if (link.status !== 'suggested') await session.followUps.put({ ...link, evidenceJson: JSON.stringify(evidence) });
+      if (link.status === 'suggested') continue;
+      // Stored as a suggestion first and then updated to its decision, as a secretary decides one: a change of
+      // status is what the archive's kept totals (reported assignments, items taken up) watch links for.
+      const row = { ...link, evidenceJson: JSON.stringify(evidence) };
+      await session.followUps.put({ ...row, status: 'suggested' });
+      await session.followUps.put(row);
     }
     return { outcome: 'unchanged', documentId: null, meetingId: null, reason: null, code: null, warnings: 0 };
   });

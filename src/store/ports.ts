@@ -245,6 +245,40 @@ export interface StatsRepository {
   meetingsWithAttendance(year?: number, options?: StatsOptions): Promise<number>;
 }
 
+/** Assignments of one year (of their meeting; '' undated), status and due date (null: none), counted. */
+export interface AssignmentCount {
+  year: string;
+  status: AssignmentStatus;
+  due: string | null;
+  count: number;
+}
+
+/** Decisions of one year (of their meeting; '' undated), body (null: none) and kind, counted. */
+export interface DecisionCount {
+  year: string;
+  body: string | null;
+  kind: string;
+  count: number;
+}
+
+/**
+ * Counts over the whole archive that an adapter keeps up to date with every write, so that reading them costs a
+ * few rows however large the archive (the SQLite adapter's archive totals). Exact: the same numbers as counting
+ * the rows. Absent when the archive does not keep them; callers then count the rows.
+ */
+export interface ArchiveTotals {
+  /** Per year, or with `allYears` once for all years together (year '*'). */
+  assignments(options?: StatsOptions & { allYears?: boolean }): Promise<AssignmentCount[]>;
+  decisions(options?: StatsOptions): Promise<DecisionCount[]>;
+  /** Postponed items of dated meetings that no confirmed referral link has taken up. */
+  postponedNotTakenUp(options?: StatsOptions): Promise<number>;
+  /**
+   * Organisations given an assignment: directly, or as an organisation its person has sat for as a member (present
+   * or absent, not as a guest) when assigned without one.
+   */
+  assigneeOrganisationIds(options?: StatsOptions): Promise<string[]>;
+}
+
 export interface AuditLog {
   append(entry: {
     at: string;
@@ -296,6 +330,8 @@ export interface ArchiveSession {
   corrections: CorrectionRepository;
   audit: AuditLog;
   stats: StatsRepository;
+  /** Kept counts, when the archive has them (see `ArchiveTotals`). */
+  totals?: ArchiveTotals;
   users: UserRepository;
   authSessions: AuthSessionRepository;
   publication: PublicationRepository;

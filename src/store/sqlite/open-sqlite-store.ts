@@ -17,9 +17,11 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import type { ArchiveSession, ArchiveStore } from '../ports.js';
 import type { ArchiveSchema } from '../schema.js';
 import { noSearchIndexer, type SearchIndexer } from '../search-indexer.js';
+import { checkArchiveTotals, foldArchiveTotals, hasArchiveTotals } from './archive-totals.js';
 import { ARCHIVE_MIGRATIONS, InCodeMigrationProvider } from './migrations.js';
 import { createSession } from './repositories.js';
 import { SqliteStatements } from './statements.js';
+import { archiveTotals, totalsStats } from './totals-reader.js';
 
 /** Written into the SQLite header (`PRAGMA application_id`) so a file can be told apart from other databases. */
 export const APPLICATION_ID = 0x50524f54; // "PROT"
@@ -33,6 +35,11 @@ export interface OpenSqliteOptions {
   /** How long a writer waits for another process's lock before giving up (ms). */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /**
+   * Read statistics from the archive totals when the archive keeps them (migration 0311; default true). False
+   * counts the rows every time, as an archive without totals does: the tests compare the two.
+   */
+  readTotals?: boolean;
 }
 
 /**
@@ -164,7 +171,20 @@ export async function openSqliteStore(options: OpenSqliteOptions): Promise<Archi
       throw new AppError('database-error', `${location}: could not migrate the archive: ${message}`);
     }
   }
-  return new SqliteArchiveStore(db, new SqliteStatements(raw), location, options.searchIndexer ?? noSearchIndexer);
+  const statements = new SqliteStatements(raw);
+  let totals = false;
+  try {
+    totals = hasArchiveTotals(statements);
+    // Writes that skipped the fold (migrations) or lost the triggers are made good before anyone reads.
+    if (totals && !options.readonly) raw.transaction(() => checkArchiveTotals(statements)).immediate();
+  } catch (error) {
+    await db.destroy();
+    throw toAppError(error, location);
+  }
+  return new SqliteArchiveStore(db, statements, location, options.searchIndexer ?? noSearchIndexer, {
+    fold: totals,
+    read: totals && (options.readTotals ?? true),
+  });
 }
 
 class SqliteArchiveStore implements ArchiveStore {
@@ -173,11 +193,27 @@ class SqliteArchiveStore implements ArchiveStore {
     private readonly statements: SqliteStatements,
     readonly location: string,
     readonly searchIndexer: SearchIndexer,
+    /** Whether the archive keeps totals: every write folds its changes into them, reads may use them. */
+    private readonly totals: { fold: boolean; read: boolean },
   ) {}
+
+  private session(db: Kysely<ArchiveSchema>): ArchiveSession {
+    const session = createSession(db, this.statements);
+    if (this.totals.read) {
+      session.stats = totalsStats(this.statements);
+      session.totals = archiveTotals(this.statements);
+    }
+    return session;
+  }
 
   async write<T>(fn: (session: ArchiveSession) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction().execute((trx) => fn(createSession(trx, this.statements)));
+      return await this.db.transaction().execute(async (trx) => {
+        const result = await fn(this.session(trx));
+        // The one place every write passes: the totals take in what this transaction changed before it commits.
+        if (this.totals.fold) foldArchiveTotals(this.statements);
+        return result;
+      });
     } catch (error) {
       throw toAppError(error, this.location);
     }
@@ -189,7 +225,7 @@ class SqliteArchiveStore implements ArchiveStore {
       return await this.db.connection().execute(async (conn) => {
         await sql`begin`.execute(conn);
         try {
-          return await fn(createSession(conn, this.statements));
+          return await fn(this.session(conn));
         } finally {
           await sql`commit`.execute(conn);
         }
