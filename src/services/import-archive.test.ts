@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../test/support/archive-factories.js';
 import type { ArchiveStore } from '../store/ports.js';
 import { correctField } from './corrections.js';
-import { importArchive } from './import-archive.js';
+import { collectFiles, importArchive } from './import-archive.js';
 
 const v1 = { parse: fakeParser('1.0.0'), parserVersion: '1.0.0' };
 const v2 = { parse: fakeParser('1.1.0'), parserVersion: '1.1.0' };
@@ -84,6 +84,18 @@ describe('importArchive', () => {
     expect(documents[0]).toMatchObject({ name: 'protokoll-10.txt', parserVersion: '1.0.0', status: 'primary' });
     expect(JSON.parse(documents[0]!.documentJson).schema).toBe('protokoll/1');
     expect(warnings.map((w) => w.code)).toEqual(['comma-inferred']);
+  });
+
+  it('follows symbolic links to files and folders, and a link back up the tree does not loop', async () => {
+    const target = write('store/2016/protokoll-10.txt', documentFile(meeting2016));
+    mkdirSync(join(dir, 'links'));
+    symlinkSync(target, join(dir, 'links', 'protokoll.txt'));
+    symlinkSync(join(dir, 'links'), join(dir, 'links', 'loop'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'links', 'broken.txt'));
+    const { files } = await collectFiles([join(dir, 'links')]);
+    expect(files).toEqual([join(dir, 'links', 'protokoll.txt')]);
+    const summary = await importArchive(store, [join(dir, 'links')], v1);
+    expect(summary.imported).toHaveLength(1);
   });
 
   it('gives the same ids on every import (deterministic)', async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { AppError, isAppError } from '../domain/errors.js';
 import { sha256Hex } from '../domain/match-keys.js';
@@ -68,18 +68,28 @@ const NOT_PROTOCOLS = /^(?:readme|license|licence|changelog)(?:\.|$)|\.expected\
 
 export { ARCHIVE_EXPORT_SCHEMA } from './archive-export-schema.js';
 
-/** Expands files and folders (recursively, sorted, hidden entries skipped) into the list of files to import. */
+/**
+ * Expands files and folders (recursively, sorted, hidden entries skipped) into the list of files to import.
+ * Symbolic links are followed (an archive is often a folder of links into the registry's file store), each folder
+ * once, so a link back up the tree does not loop.
+ */
 export async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const walked = new Set<string>();
   async function walk(dir: string): Promise<void> {
+    const real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || NOT_PROTOCOLS.test(entry.name)) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && IMPORTABLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+      // A link is what it points at; a broken one is skipped like any other entry that is no file.
+      const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+      if (target?.isDirectory()) await walk(path);
+      else if (target?.isFile() && IMPORTABLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
     }
   }
   for (const path of paths) {
