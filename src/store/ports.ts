@@ -335,6 +335,12 @@ export interface ArchiveSession {
   users: UserRepository;
   authSessions: AuthSessionRepository;
   publication: PublicationRepository;
+  /**
+   * Brings what the store keeps derived from the rows (the SQLite adapter's archive totals) up to date with this
+   * transaction's changes so far. Every write does so before it commits; a large write calls it early, after the rows
+   * that count and before the ones that do not (search rows), while the rows it reads are still in the page cache.
+   */
+  settle(): Promise<void>;
   /** The query builder of this transaction, for adapter-level code such as the search indexer's own tables. */
   db: Kysely<ArchiveSchema>;
 }

@@ -199,6 +199,9 @@ class SqliteArchiveStore implements ArchiveStore {
 
   private session(db: Kysely<ArchiveSchema>): ArchiveSession {
     const session = createSession(db, this.statements);
+    if (this.totals.fold) {
+      session.settle = async () => foldArchiveTotals(this.statements);
+    }
     if (this.totals.read) {
       session.stats = totalsStats(this.statements);
       session.totals = archiveTotals(this.statements);

@@ -799,6 +799,8 @@ function stats(db: Db): StatsRepository {
 export function createSession(db: Db, q: SqliteStatements): ArchiveSession {
   const session: ArchiveSession = {
     db,
+    // Nothing is kept derived from the rows unless the store says otherwise (see SqliteArchiveStore.session).
+    settle: async () => {},
     documents: documents(db, q),
     meetings: meetings(db, q),
     persons: persons(db, q),
